@@ -1,0 +1,4 @@
+package io.fahuo.couriers.domain;
+
+public record ParcelItem(String name, String code, int quantity) {
+}

@@ -1,0 +1,3 @@
+/** Courier domain types: plain Java, no framework. */
+@org.springframework.modulith.NamedInterface("domain")
+package io.fahuo.couriers.domain;

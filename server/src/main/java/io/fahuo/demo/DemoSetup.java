@@ -1,0 +1,118 @@
+package io.fahuo.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import io.fahuo.couriers.CourierAccounts;
+import io.fahuo.couriers.domain.CourierProvider;
+import io.fahuo.inventory.Skus;
+import io.fahuo.inventory.Stock;
+import io.fahuo.inventory.Warehouses;
+import io.fahuo.inventory.domain.MovementReason;
+import io.fahuo.inventory.domain.SenderProfile;
+import io.fahuo.inventory.domain.Warehouse;
+import io.fahuo.inventory.domain.WarehouseKind;
+import io.fahuo.platforms.Shops;
+import io.fahuo.platforms.domain.Platform;
+import io.fahuo.shared.Carrier;
+import io.fahuo.simulator.DemoCatalog;
+import io.fahuo.simulator.SimProperties;
+import io.fahuo.tenancy.ApiTokens;
+import io.fahuo.tenancy.Tenants;
+
+/** Seeds the demo once (idempotent) and keeps its simulator URLs pointing at this server's port. */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "fahuo.demo", havingValue = "true")
+class DemoSetup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
+    static final String WAREHOUSE_CODE = "HZ-01";
+
+    private final Warehouses warehouses;
+    private final Skus skus;
+    private final Stock stock;
+    private final Shops shops;
+    private final CourierAccounts couriers;
+    private final ApiTokens tokens;
+    private final SimProperties sim;
+    private final Environment env;
+    private final Path dataDir;
+
+    DemoSetup(Warehouses warehouses, Skus skus, Stock stock, Shops shops, CourierAccounts couriers, ApiTokens tokens,
+              SimProperties sim, Environment env, @Value("${fahuo.data-dir}") String dataDir) {
+        this.warehouses = warehouses;
+        this.skus = skus;
+        this.stock = stock;
+        this.shops = shops;
+        this.couriers = couriers;
+        this.tokens = tokens;
+        this.sim = sim;
+        this.env = env;
+        this.dataDir = Path.of(dataDir);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        long t = Tenants.DEFAULT_TENANT_ID;
+        String simBase = env.getProperty("fahuo.demo.simulator-url",
+                "http://127.0.0.1:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080")));
+        Warehouse warehouse = warehouses.findByCode(t, WAREHOUSE_CODE).orElseGet(() -> seedWarehouse(t));
+        if (shops.list(t).stream().noneMatch(s -> s.platform() == Platform.DOUDIAN)) {
+            shops.connect(t, new Shops.NewShop(Platform.DOUDIAN, "发货演示旗舰店 (抖店模拟)", sim.doudian().shopId(),
+                    simBase + "/sim/doudian", sim.doudian().appKey(), sim.doudian().appSecret(), warehouse.id(), true));
+        }
+        shops.list(t).stream().filter(s -> s.platform() == Platform.DOUDIAN)
+                .forEach(s -> shops.updateApiBaseUrl(t, s.id(), simBase + "/sim/doudian"));
+        if (couriers.list(t).isEmpty()) {
+            couriers.create(t, CourierProvider.KDNIAO, Carrier.ZTO, "中通 (快递鸟模拟, 月结)", simBase + "/sim/kdniao",
+                    Map.of("EBusinessID", sim.kdniao().eBusinessId(), "AppKey", sim.kdniao().appKey(),
+                            "CustomerName", "hz-demo-0571", "CustomerPwd", "demo", "MonthCode", "5710012345"), 3, true);
+        }
+        couriers.list(t).stream().filter(a -> a.provider() == CourierProvider.KDNIAO)
+                .forEach(a -> couriers.updateApiBaseUrl(t, a.id(), simBase + "/sim/kdniao"));
+        log.info("demo mode: Douyin and Kdniao simulators at {}/sim/*, demo API token: {}", simBase, demoToken(t));
+    }
+
+    private Warehouse seedWarehouse(long t) {
+        Warehouse w = warehouses.create(t, WAREHOUSE_CODE, "杭州余杭主仓", WarehouseKind.OWN,
+                new SenderProfile("发货演示旗舰店", "057188886666", "杭州发货科技有限公司", "浙江省", "杭州市", "余杭区",
+                        "仓前街道文一西路1500号 3号库", "91330110MA2DEMO01X"));
+        for (DemoCatalog.Product p : DemoCatalog.PRODUCTS) {
+            skus.create(t, p.code(), p.name() + " " + p.spec(), p.weightGrams());
+            stock.setOnHand(t, w.id(), p.code(), 100_000, MovementReason.IMPORT, "demo opening stock");
+        }
+        return w;
+    }
+
+    /** The demo's API token, kept in the data directory so it stays the same across restarts. */
+    private String demoToken(long tenantId) {
+        Path file = dataDir.resolve("demo-api-token");
+        try {
+            if (Files.exists(file)) {
+                String token = Files.readString(file).strip();
+                tokens.register(tenantId, "demo", ApiTokens.ADMIN, token);
+                return token;
+            }
+            String token = tokens.issue(tenantId, "demo", ApiTokens.ADMIN);
+            Files.createDirectories(dataDir);
+            Files.writeString(file, token + "\n");
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

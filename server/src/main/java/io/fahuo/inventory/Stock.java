@@ -1,0 +1,184 @@
+package io.fahuo.inventory;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.fahuo.inventory.domain.MovementReason;
+import io.fahuo.inventory.domain.ReservationOutcome;
+import io.fahuo.inventory.domain.StockLevel;
+import io.fahuo.inventory.domain.StockLine;
+import io.fahuo.shared.Ids;
+import io.fahuo.shared.InvalidRequestException;
+
+/**
+ * The stock ledger. Reservation is a conditional update ({@code on_hand - reserved >= qty}) under the row
+ * lock, so two nodes reserving the last unit cannot both win; a check constraint backs it up.
+ * Every change writes a movement with its reason.
+ */
+@Service
+public class Stock {
+
+    private final JdbcClient jdbc;
+    private final Ids ids;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+
+    Stock(JdbcClient jdbc, Ids ids, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager txManager) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+        this.clock = clock;
+        this.events = events;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    /**
+     * Reserves all lines of an order in one warehouse, or nothing. Calling it again for an order that holds
+     * a reservation is a no-op that reports success.
+     */
+    public ReservationOutcome reserve(long tenantId, long orderId, long warehouseId, Collection<StockLine> lines) {
+        List<StockLine> consolidated = StockLine.consolidate(lines);
+        try {
+            return tx.execute(status -> {
+                if (holdsReservation(tenantId, orderId)) {
+                    return ReservationOutcome.ok();
+                }
+                OffsetDateTime now = now();
+                List<String> shortSkus = new ArrayList<>();
+                for (StockLine line : consolidated) {
+                    int updated = jdbc.sql("""
+                            update stock_level set reserved = reserved + ?, updated_at = ?
+                            where tenant_id = ? and warehouse_id = ? and sku_code = ? and on_hand - reserved >= ?""")
+                            .params(line.quantity(), now, tenantId, warehouseId, line.skuCode(), line.quantity())
+                            .update();
+                    if (updated == 0) {
+                        shortSkus.add(line.skuCode());
+                    }
+                }
+                if (!shortSkus.isEmpty()) {
+                    status.setRollbackOnly();
+                    return ReservationOutcome.shortOf(shortSkus);
+                }
+                for (StockLine line : consolidated) {
+                    jdbc.sql("""
+                            insert into stock_reservation (tenant_id, order_id, warehouse_id, sku_code, quantity, state, updated_at)
+                            values (?, ?, ?, ?, ?, 'RESERVED', ?)""")
+                            .params(tenantId, orderId, warehouseId, line.skuCode(), line.quantity(), now).update();
+                    movement(tenantId, warehouseId, line.skuCode(), 0, line.quantity(), MovementReason.ORDER_RESERVE, orderId, null);
+                }
+                consolidated.forEach(l -> events.publishEvent(new StockChanged(tenantId, l.skuCode())));
+                return ReservationOutcome.ok();
+            });
+        } catch (DuplicateKeyException raced) {
+            // another worker reserved this order at the same moment and committed first
+            return ReservationOutcome.ok();
+        }
+    }
+
+    public boolean holdsReservation(long tenantId, long orderId) {
+        return jdbc.sql("select count(*) from stock_reservation where tenant_id = ? and order_id = ? and state = 'RESERVED'")
+                .params(tenantId, orderId).query(Integer.class).single() > 0;
+    }
+
+    /** Gives back what an order reserved (cancellation). Idempotent. */
+    @Transactional
+    public void release(long tenantId, long orderId) {
+        settle(tenantId, orderId, "RELEASED", false, MovementReason.RELEASE);
+    }
+
+    /**
+     * Takes the reserved units out of stock when the order ships. Joins the caller's transaction so that
+     * "shipped" and "deducted" commit together. Idempotent.
+     */
+    @Transactional
+    public void deductShipped(long tenantId, long orderId) {
+        settle(tenantId, orderId, "DEDUCTED", true, MovementReason.SHIP);
+    }
+
+    private void settle(long tenantId, long orderId, String newState, boolean leavesStock, MovementReason reason) {
+        record Held(long warehouseId, String sku, int qty) {
+        }
+        List<Held> held = jdbc.sql("""
+                select warehouse_id, sku_code, quantity from stock_reservation
+                where tenant_id = ? and order_id = ? and state = 'RESERVED' order by sku_code for update""")
+                .params(tenantId, orderId)
+                .query((rs, n) -> new Held(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
+        OffsetDateTime now = now();
+        for (Held h : held) {
+            int onHandDelta = leavesStock ? -h.qty() : 0;
+            jdbc.sql("""
+                    update stock_level set on_hand = on_hand + ?, reserved = reserved - ?, updated_at = ?
+                    where tenant_id = ? and warehouse_id = ? and sku_code = ?""")
+                    .params(onHandDelta, h.qty(), now, tenantId, h.warehouseId(), h.sku()).update();
+            jdbc.sql("""
+                    update stock_reservation set state = ?, updated_at = ?
+                    where tenant_id = ? and order_id = ? and warehouse_id = ? and sku_code = ?""")
+                    .params(newState, now, tenantId, orderId, h.warehouseId(), h.sku()).update();
+            movement(tenantId, h.warehouseId(), h.sku(), onHandDelta, -h.qty(), reason, orderId, null);
+            events.publishEvent(new StockChanged(tenantId, h.sku()));
+        }
+    }
+
+    /** Sets the counted on-hand quantity of a SKU in a warehouse (stock take, initial load). */
+    @Transactional
+    public void setOnHand(long tenantId, long warehouseId, String skuCode, int onHand, MovementReason reason, String note) {
+        if (onHand < 0) {
+            throw new InvalidRequestException("on-hand stock cannot be negative");
+        }
+        OffsetDateTime now = now();
+        Integer current = jdbc.sql("select on_hand from stock_level where tenant_id = ? and warehouse_id = ? and sku_code = ? for update")
+                .params(tenantId, warehouseId, skuCode).query(Integer.class).optional().orElse(null);
+        if (current == null) {
+            jdbc.sql("insert into stock_level (tenant_id, warehouse_id, sku_code, on_hand, reserved, updated_at) values (?, ?, ?, ?, 0, ?)")
+                    .params(tenantId, warehouseId, skuCode, onHand, now).update();
+            current = 0;
+        } else {
+            int reserved = jdbc.sql("select reserved from stock_level where tenant_id = ? and warehouse_id = ? and sku_code = ?")
+                    .params(tenantId, warehouseId, skuCode).query(Integer.class).single();
+            if (onHand < reserved) {
+                throw new InvalidRequestException("on-hand " + onHand + " would be below the " + reserved + " units reserved for orders");
+            }
+            jdbc.sql("update stock_level set on_hand = ?, updated_at = ? where tenant_id = ? and warehouse_id = ? and sku_code = ?")
+                    .params(onHand, now, tenantId, warehouseId, skuCode).update();
+        }
+        movement(tenantId, warehouseId, skuCode, onHand - current, 0, reason, null, note);
+        events.publishEvent(new StockChanged(tenantId, skuCode));
+    }
+
+    public List<StockLevel> levels(long tenantId, String skuCode) {
+        return jdbc.sql("select warehouse_id, sku_code, on_hand, reserved from stock_level where tenant_id = ? and sku_code = ? order by warehouse_id")
+                .params(tenantId, skuCode)
+                .query((rs, n) -> new StockLevel(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).list();
+    }
+
+    public List<StockLevel> levelsInWarehouse(long tenantId, long warehouseId) {
+        return jdbc.sql("select warehouse_id, sku_code, on_hand, reserved from stock_level where tenant_id = ? and warehouse_id = ? order by sku_code")
+                .params(tenantId, warehouseId)
+                .query((rs, n) -> new StockLevel(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).list();
+    }
+
+    private void movement(long tenantId, long warehouseId, String sku, int dOnHand, int dReserved, MovementReason reason,
+                          Long orderId, String note) {
+        jdbc.sql("""
+                insert into stock_movement (id, tenant_id, warehouse_id, sku_code, delta_on_hand, delta_reserved, reason, order_id, note, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(ids.next(), tenantId, warehouseId, sku, dOnHand, dReserved, reason.name(), orderId, note, now())
+                .update();
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,5 @@
+package io.fahuo.inventory.domain;
+
+public enum MovementReason {
+    ORDER_RESERVE, RELEASE, SHIP, ADJUST, IMPORT, RETURN
+}

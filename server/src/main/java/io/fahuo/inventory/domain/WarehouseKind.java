@@ -1,0 +1,5 @@
+package io.fahuo.inventory.domain;
+
+public enum WarehouseKind {
+    OWN, OVERSEAS, THIRD_PARTY, FACTORY
+}

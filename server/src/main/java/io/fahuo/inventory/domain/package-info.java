@@ -1,0 +1,3 @@
+/** Inventory domain types: plain Java, no framework. */
+@org.springframework.modulith.NamedInterface("domain")
+package io.fahuo.inventory.domain;

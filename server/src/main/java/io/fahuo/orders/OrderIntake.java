@@ -1,0 +1,173 @@
+package io.fahuo.orders;
+
+import static io.fahuo.orders.internal.OrderRows.utc;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.fahuo.orders.domain.IncomingLine;
+import io.fahuo.orders.domain.IncomingOrder;
+import io.fahuo.orders.domain.IntakePolicy;
+import io.fahuo.orders.domain.OrderStatus;
+import io.fahuo.orders.internal.OrderRows;
+import io.fahuo.shared.Ids;
+import io.fahuo.shared.crypto.SecretBox;
+
+/**
+ * Takes in a page of normalised platform orders: inserts new ones, applies newer platform states to known
+ * ones, ignores stale copies. One transaction per page; events tell the pipeline what became shippable.
+ */
+@Service
+public class OrderIntake {
+
+    public record Result(int created, int updated, int unchanged) {
+    }
+
+    private record Known(long id, OrderStatus status, String holdReason, Instant platformUpdatedAt, String platformStatus) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final Ids ids;
+    private final Clock clock;
+    private final SecretBox secrets;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+
+    OrderIntake(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Ids ids, Clock clock, SecretBox secrets,
+                ApplicationEventPublisher events, PlatformTransactionManager txManager) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.ids = ids;
+        this.clock = clock;
+        this.secrets = secrets;
+        this.events = events;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    public Result accept(long tenantId, long shopId, String platform, List<IncomingOrder> page) {
+        if (page.isEmpty()) {
+            return new Result(0, 0, 0);
+        }
+        try {
+            return tx.execute(s -> acceptInTransaction(tenantId, shopId, platform, page));
+        } catch (DuplicateKeyException raced) {
+            // a push and a pull brought the same new order at once; the second pass sees it as known
+            return tx.execute(s -> acceptInTransaction(tenantId, shopId, platform, page));
+        }
+    }
+
+    private Result acceptInTransaction(long tenantId, long shopId, String platform, List<IncomingOrder> page) {
+        Map<String, IncomingOrder> latest = new HashMap<>();
+        for (IncomingOrder o : page) {
+            latest.merge(o.platformOrderId(), o, (a, b) -> a.updatedAt().isAfter(b.updatedAt()) ? a : b);
+        }
+        Map<String, Known> known = new HashMap<>();
+        jdbc.sql("""
+                select id, platform_order_id, status, hold_reason, platform_updated_at, platform_status from orders
+                where tenant_id = :t and shop_id = :s and platform_order_id in (:ids) for update""")
+                .param("t", tenantId).param("s", shopId).param("ids", latest.keySet())
+                .query(rs -> {
+                    known.put(rs.getString("platform_order_id"), new Known(rs.getLong("id"),
+                            OrderStatus.valueOf(rs.getString("status")), rs.getString("hold_reason"),
+                            OrderRows.instant(rs, "platform_updated_at"), rs.getString("platform_status")));
+                });
+
+        OffsetDateTime now = utc(clock.instant());
+        List<Long> shippable = new ArrayList<>();
+        List<Object[]> orderRows = new ArrayList<>();
+        List<Object[]> lineRows = new ArrayList<>();
+        List<Object[]> eventRows = new ArrayList<>();
+        int updated = 0;
+        int unchanged = 0;
+        for (IncomingOrder in : latest.values()) {
+            Known k = known.get(in.platformOrderId());
+            if (k == null) {
+                long id = ids.next();
+                IntakePolicy.Decision d = IntakePolicy.forNewOrder(in.state());
+                orderRows.add(newOrderRow(id, tenantId, shopId, platform, in, d, now));
+                int lineNo = 1;
+                for (IncomingLine l : in.lines()) {
+                    lineRows.add(new Object[] {ids.next(), tenantId, id, lineNo++, l.platformLineId(), l.platformSkuId(),
+                            l.skuCode(), l.productName(), l.spec(), l.quantity(), l.amountFen()});
+                }
+                eventRows.add(new Object[] {ids.next(), tenantId, id, now, "INTAKE", "INFO",
+                        "received from " + platform + " as " + in.platformStatus() + " → " + d.status()
+                                + (d.holdReason() == null ? "" : " (" + d.holdReason() + ")"), 0});
+                if (d.becameShippable()) {
+                    shippable.add(id);
+                }
+                continue;
+            }
+            boolean stale = in.updatedAt().isBefore(k.platformUpdatedAt());
+            boolean same = in.updatedAt().equals(k.platformUpdatedAt()) && in.platformStatus().equals(k.platformStatus());
+            if (stale || same) {
+                unchanged++;
+                continue;
+            }
+            IntakePolicy.Decision d = IntakePolicy.forUpdate(k.status(), k.holdReason(), in.state());
+            jdbc.sql("""
+                    update orders set platform_status = ?, platform_updated_at = ?, status = ?, hold_reason = ?,
+                      seller_remark = ?, ship_by = coalesce(?, ship_by), paid_at = coalesce(?, paid_at),
+                      updated_at = ?, version = version + 1
+                    where id = ?""")
+                    .params(in.platformStatus(), utc(in.updatedAt()), d.status().name(), d.holdReason(), in.sellerRemark(),
+                            utc(in.shipBy()), utc(in.paidAt()), now, k.id())
+                    .update();
+            if (d.status() != k.status()) {
+                eventRows.add(new Object[] {ids.next(), tenantId, k.id(), now, "PLATFORM", "INFO",
+                        "platform status " + in.platformStatus() + ": " + k.status() + " → " + d.status(), 0});
+            }
+            if (d.becameShippable()) {
+                shippable.add(k.id());
+            }
+            if (d.cancelled()) {
+                events.publishEvent(new OrderCancelled(tenantId, k.id(), k.status()));
+            }
+            updated++;
+        }
+        jdbcTemplate.batchUpdate("""
+                insert into orders (id, tenant_id, shop_id, platform, platform_order_id, platform_status, status, hold_reason,
+                  amount_fen, paid_at, ship_by, platform_created_at, platform_updated_at, buyer_remark, seller_remark,
+                  receiver_province, receiver_city, receiver_district, receiver_street, receiver_name_masked,
+                  receiver_phone_masked, receiver_detail_masked, receiver_pii_enc, created_at, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", orderRows);
+        jdbcTemplate.batchUpdate("""
+                insert into order_line (id, tenant_id, order_id, line_no, platform_line_id, platform_sku_id, sku_code,
+                  product_name, spec, quantity, amount_fen) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lineRows);
+        jdbcTemplate.batchUpdate("""
+                insert into order_event (id, tenant_id, order_id, at, step, outcome, message, attempt)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", eventRows);
+        if (!shippable.isEmpty()) {
+            events.publishEvent(new OrdersBecameShippable(tenantId, shopId, List.copyOf(shippable)));
+        }
+        return new Result(orderRows.size(), updated, unchanged);
+    }
+
+    private Object[] newOrderRow(long id, long tenantId, long shopId, String platform, IncomingOrder in,
+                                 IntakePolicy.Decision d, OffsetDateTime now) {
+        var r = in.receiver();
+        String sealed = r.sensitive() == null ? null : secrets.seal(r.sensitive(), ReceiverVault.context(tenantId));
+        return new Object[] {id, tenantId, shopId, platform, in.platformOrderId(), in.platformStatus(), d.status().name(),
+                d.holdReason(), in.amountFen(), utc(in.paidAt()), utc(in.shipBy()), utc(in.createdAt()), utc(in.updatedAt()),
+                truncate(in.buyerRemark(), 1000), truncate(in.sellerRemark(), 1000), r.province(), r.city(), r.district(),
+                r.street(), r.nameMasked(), r.phoneMasked(), truncate(r.detailMasked(), 300), sealed, now, now};
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

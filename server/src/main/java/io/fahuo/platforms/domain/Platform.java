@@ -1,0 +1,5 @@
+package io.fahuo.platforms.domain;
+
+public enum Platform {
+    DOUDIAN, TIKTOK
+}

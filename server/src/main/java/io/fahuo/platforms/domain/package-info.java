@@ -1,0 +1,3 @@
+/** Platform domain types: plain Java, no framework. */
+@org.springframework.modulith.NamedInterface("domain")
+package io.fahuo.platforms.domain;

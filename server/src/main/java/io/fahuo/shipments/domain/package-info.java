@@ -1,0 +1,3 @@
+/** Shipment and label domain types: plain Java, no framework. */
+@org.springframework.modulith.NamedInterface("domain")
+package io.fahuo.shipments.domain;

@@ -1,0 +1,592 @@
+package io.fahuo.simulator.doudian;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import io.fahuo.simulator.DemoCatalog;
+import io.fahuo.simulator.SimClock;
+import io.fahuo.simulator.SimProperties;
+
+/**
+ * The simulated Douyin Open Platform: request checks (app key, timestamp ±300 s, signature in both methods,
+ * tokens), the {@code {code, msg, sub_code, sub_msg, log_id, data}} envelope, paging caps, the 90-day
+ * window, and the order state rules of shipping (only status 2 ships). Every write-back is kept in a ledger.
+ */
+@Component
+@ConditionalOnProperty(name = "fahuo.sim.enabled", havingValue = "true")
+public class DoudianPlatform {
+
+    static final int OK = 10000;
+    static final Duration MAX_SKEW = Duration.ofSeconds(300);
+    static final Duration TOKEN_TTL = Duration.ofDays(7);
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    public record WriteBack(String orderId, String companyCode, String trackingNo, Instant at, boolean accepted, String refusal) {
+    }
+
+    private record Token(String shopId, Instant expiresAt, String refreshToken) {
+    }
+
+    private record Cipher(String orderId, String plain, int dataType) {
+    }
+
+    static final Map<String, String> COMPANIES = Map.of(
+            "zhongtong", "中通快递", "yuantong", "圆通速递", "shentong", "申通快递", "yunda", "韵达快递",
+            "shunfeng", "顺丰速运", "jd", "京东快递", "jtexpress", "极兔速递", "ems", "EMS", "debangwuliu", "德邦快递");
+
+    private final SimProperties.Doudian config;
+    private final SimClock clock;
+    private final Map<String, SimOrder> orders = new ConcurrentHashMap<>();
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Cipher> ciphers = new ConcurrentHashMap<>();
+    private final List<WriteBack> ledger = new CopyOnWriteArrayList<>();
+    private final AtomicLong orderSeq = new AtomicLong(6_920_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L) * 1000);
+    private final SecureRandom random = new SecureRandom();
+    private final SimOrderFactory factory = new SimOrderFactory();
+    private volatile Knobs knobs = Knobs.NONE;
+    private final RateLimiter limiter = new RateLimiter();
+
+    /** Chaos for tests: latency, a share of requests answered 20000, and a QPS limit (0 = none). */
+    public record Knobs(int latencyMillis, double errorRate, int qpsLimit) {
+        public static final Knobs NONE = new Knobs(0, 0, 0);
+    }
+
+    public DoudianPlatform(SimProperties properties, SimClock clock) {
+        this.config = properties.doudian();
+        this.clock = clock;
+    }
+
+    public void setKnobs(Knobs knobs) {
+        this.knobs = knobs;
+    }
+
+    public Knobs knobs() {
+        return knobs;
+    }
+
+    // ---------------------------------------------------------------- the Open API
+
+    public Map<String, Object> handle(String pathMethod, Map<String, String> query, String body) {
+        Map<String, Object> refusal = checkSystemParameters(pathMethod, query, body);
+        if (refusal != null) {
+            return refusal;
+        }
+        Knobs k = knobs;
+        if (k.qpsLimit() > 0 && !limiter.tryAcquire(k.qpsLimit())) {
+            return error(60000, "调用过于频繁", "isv.traffic-limited", "调用频率超限");
+        }
+        if (k.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < k.errorRate()) {
+            return error(20000, "服务不可用", "isp.service-error", "服务暂时不可用,请稍后重试");
+        }
+        Map<String, Object> params = OpenApiSignature.toMap(body);
+        return switch (pathMethod) {
+            case "token.create" -> tokenCreate(params);
+            case "order.searchList" -> searchList(params);
+            case "order.orderDetail" -> orderDetail(params);
+            case "order.batchDecrypt" -> batchDecrypt(params);
+            case "order.logisticsAdd" -> logisticsAdd(params);
+            case "order.logisticsCompanyList" -> ok(COMPANIES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> Map.<String, Object>of("id", Math.abs(e.getKey().hashCode() % 1000), "code", e.getKey(), "name", e.getValue()))
+                    .toList());
+            default -> error(70000, "接口不存在", "isv.method-not-exist", "method " + pathMethod + " is not served");
+        };
+    }
+
+    private Map<String, Object> checkSystemParameters(String pathMethod, Map<String, String> q, String body) {
+        String appKey = q.get("app_key");
+        if (blank(appKey)) {
+            return error(40001, "缺少必选参数", "isv.app-key-missing", "app_key is required");
+        }
+        if (!config.appKey().equals(appKey)) {
+            return error(40003, "无效的参数", "isv.app-key-invalid", "unknown app_key");
+        }
+        if (!pathMethod.equals(q.get("method"))) {
+            return error(40003, "无效的参数", "isv.method-invalid", "method does not match the path");
+        }
+        if (!"2".equals(q.get("v"))) {
+            return error(40003, "无效的参数", "isv.version-invalid", "v must be 2");
+        }
+        Instant ts = parseTimestamp(q.get("timestamp"));
+        if (ts == null || Duration.between(ts, clock.now()).abs().compareTo(MAX_SKEW) > 0) {
+            return error(40003, "无效的参数", "isv.timestamp-invalid", "timestamp is missing, malformed or more than 300 s off");
+        }
+        String sign = q.get("sign");
+        if (blank(sign)) {
+            return error(40001, "缺少必选参数", "isv.signature-missing", "sign is required");
+        }
+        String signMethod = q.getOrDefault("sign_method", "md5");
+        if (!signMethod.equals("md5") && !signMethod.equals("hmac-sha256")) {
+            return error(40003, "无效的参数", "isv.sign-method-invalid", "sign_method must be md5 or hmac-sha256");
+        }
+        String canonical;
+        try {
+            canonical = OpenApiSignature.canonicalBody(body);
+        } catch (RuntimeException e) {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid", "param_json is not JSON");
+        }
+        String expected = OpenApiSignature.expected(signMethod, appKey, config.appSecret(), pathMethod, canonical, q.get("timestamp"));
+        if (!expected.equals(sign)) {
+            return error(40003, "无效的参数", "isv.signature-invalid", "签名校验失败");
+        }
+        if (!pathMethod.startsWith("token.")) {
+            String access = q.get("access_token");
+            if (blank(access)) {
+                return error(40001, "缺少必选参数", "isv.access-token-missing", "access_token is required");
+            }
+            Token token = tokens.get(access);
+            if (token == null) {
+                return error(40003, "无效的参数", "isv.access-token-no-existed", "access_token 不存在");
+            }
+            if (!token.expiresAt().isAfter(clock.now())) {
+                return error(40003, "无效的参数", "isv.access-token-expired", "access_token 已过期");
+            }
+        }
+        return null;
+    }
+
+    private Instant parseTimestamp(String ts) {
+        if (blank(ts)) {
+            return null;
+        }
+        try {
+            if (ts.chars().allMatch(Character::isDigit)) {
+                long n = Long.parseLong(ts);
+                return n > 100_000_000_000L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
+            }
+            return LocalDateTime.parse(ts, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")).atZone(CHINA).toInstant();
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private Map<String, Object> tokenCreate(Map<String, Object> p) {
+        String grant = str(p.get("grant_type"));
+        if (!"authorization_self".equals(grant)) {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid", "this app is a self-use app: grant_type must be authorization_self");
+        }
+        if (!config.shopId().equals(str(p.get("shop_id")))) {
+            return error(50001, "授权失败", "isv.shop-not-authorized", "the shop has not authorised this app");
+        }
+        String access = HexFormat.of().formatHex(bytes(16));
+        String refresh = HexFormat.of().formatHex(bytes(16));
+        tokens.put(access, new Token(config.shopId(), clock.now().plus(TOKEN_TTL), refresh));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("access_token", access);
+        data.put("expires_in", TOKEN_TTL.toSeconds());
+        data.put("refresh_token", refresh);
+        data.put("scope", "SCOPE");
+        data.put("shop_id", config.shopId());
+        data.put("shop_name", "发货演示旗舰店");
+        data.put("authority_id", "");
+        return ok(data);
+    }
+
+    private Map<String, Object> searchList(Map<String, Object> p) {
+        long size = num(p.get("size"), 20);
+        long page = num(p.get("page"), 0);
+        if (size < 1 || size > 100) {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid:20008", "size 不能超过 100");
+        }
+        if (page < 0) {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid:20008", "page 从 0 开始");
+        }
+        boolean byUpdate = p.containsKey("update_time_start");
+        Long start = byUpdate ? numOrNull(p.get("update_time_start")) : numOrNull(p.get("create_time_start"));
+        if (start == null) {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid:20011", "开始时间不能为空");
+        }
+        Long end = byUpdate ? numOrNull(p.get("update_time_end")) : numOrNull(p.get("create_time_end"));
+        Instant now = clock.now();
+        if (Instant.ofEpochSecond(start).isBefore(now.minus(Duration.ofDays(90)))) {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid:20022", "只能查询最近 90 天的订单");
+        }
+        if ((page + 1) * size > 50_000) {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid:20013", "最多可翻页查询 50000 条订单,请缩小时间范围");
+        }
+        long endSec = end == null ? now.getEpochSecond() : end;
+        String orderBy = str(p.getOrDefault("order_by", "create_time"));
+        boolean asc = Boolean.TRUE.equals(p.get("order_asc"));
+        Comparator<SimOrder> cmp = Comparator.comparing((SimOrder o) -> "update_time".equals(orderBy) ? o.updateTime : o.createTime)
+                .thenComparing(o -> o.orderId);
+        if (!asc) {
+            cmp = cmp.reversed();
+        }
+        Integer statusFilter = statusFilter(p.get("combine_status"));
+        List<SimOrder> matching;
+        synchronized (this) {
+            matching = orders.values().stream()
+                    .filter(o -> {
+                        long t = (byUpdate ? o.updateTime : o.createTime).getEpochSecond();
+                        return t >= start && t <= endSec;
+                    })
+                    .filter(o -> statusFilter == null || o.status == statusFilter)
+                    .sorted(cmp).toList();
+        }
+        List<Map<String, Object>> pageRows = matching.stream().skip(page * size).limit(size).map(this::render).toList();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("page", page);
+        data.put("size", size);
+        data.put("total", matching.size());
+        data.put("shop_order_list", pageRows);
+        return ok(data);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Integer statusFilter(Object combine) {
+        if (combine instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> m && m.get("order_status") != null) {
+            return (int) num(((Map<String, Object>) m).get("order_status"), 0);
+        }
+        return null;
+    }
+
+    private Map<String, Object> orderDetail(Map<String, Object> p) {
+        SimOrder o = orders.get(stripA(str(p.get("shop_order_id"))));
+        if (o == null) {
+            return error(50002, "业务处理失败", "isv.business-failed:60033", "订单不存在");
+        }
+        synchronized (this) {
+            return ok(Map.of("shop_order_detail", render(o)));
+        }
+    }
+
+    private Map<String, Object> batchDecrypt(Map<String, Object> p) {
+        if (!(p.get("cipher_infos") instanceof List<?> infos) || infos.isEmpty()) {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid", "cipher_infos is required");
+        }
+        if (infos.size() > 50) {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid", "cipher_infos 最多 50 条");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object info : infos) {
+            Map<?, ?> m = (Map<?, ?>) info;
+            String authId = str(m.get("auth_id"));
+            String cipherText = str(m.get("cipher_text"));
+            Cipher c = ciphers.get(cipherText);
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("auth_id", authId);
+            d.put("cipher_text", cipherText);
+            if (c == null || !c.orderId().equals(authId)) {
+                d.put("decrypt_text", "");
+                d.put("err_no", 300008);
+                d.put("err_msg", c == null ? "密文不存在" : "密文与订单不匹配");
+            } else {
+                d.put("decrypt_text", c.plain());
+                d.put("err_no", 0);
+                d.put("err_msg", "");
+                d.put("data_type", c.dataType());
+                d.put("is_virtual_tel", false);
+            }
+            out.add(d);
+        }
+        return ok(Map.of("decrypt_infos", out, "custom_err", Map.of("err_code", 0, "err_msg", "")));
+    }
+
+    private synchronized Map<String, Object> logisticsAdd(Map<String, Object> p) {
+        String orderId = stripA(str(p.get("order_id")));
+        String company = str(p.get("company_code"));
+        String tracking = str(p.get("logistics_code"));
+        if (blank(orderId) || blank(company) || blank(tracking)) {
+            return error(40002, "缺少业务参数", "isv.missing-parameter", "order_id, company_code and logistics_code are required");
+        }
+        SimOrder o = orders.get(orderId);
+        String refusal = null;
+        String subCode = null;
+        if (o == null) {
+            subCode = "isv.business-failed:60033";
+            refusal = "订单不存在";
+        } else if (!COMPANIES.containsKey(company)) {
+            subCode = "isv.business-failed:60018";
+            refusal = "物流公司编码不存在";
+        } else if (o.status == 4) {
+            subCode = "isv.business-failed:60021";
+            refusal = "订单已取消,不能发货";
+        } else if (o.status == 3 || o.status == 5 || o.status == 101) {
+            subCode = "isv.business-failed:60110";
+            refusal = "订单已发货";
+        } else if (o.afterSaleStatus == 6) {
+            subCode = "isv.business-failed:60040";
+            refusal = "订单有退款申请,请先处理";
+        } else if (o.status == 105) {
+            subCode = "isv.business-failed:60109";
+            refusal = "订单风控审核中";
+        } else if (o.status != 2) {
+            subCode = "isv.business-failed:60001";
+            refusal = "订单当前状态不可发货";
+        }
+        Instant now = clock.now();
+        ledger.add(new WriteBack(orderId, company, tracking, now, refusal == null, refusal));
+        if (refusal != null) {
+            return error(50002, "业务处理失败", subCode, refusal);
+        }
+        o.status = 3;
+        o.shipTime = now;
+        o.updateTime = now;
+        o.logistics.add(new SimOrder.Logistics(tracking, company, COMPANIES.get(company), now));
+        return ok(Map.of());
+    }
+
+    // ---------------------------------------------------------------- scenario control
+
+    public synchronized List<String> createOrders(int count, SimOrderFactory.Spec spec) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = Long.toString(orderSeq.addAndGet(1 + ThreadLocalRandom.current().nextInt(7)));
+            SimOrder o = factory.create(id, clock.now(), spec, DemoCatalog.PRODUCTS);
+            o.cipherName = cipher(id, o.receiver.name(), 2);
+            o.cipherTel = cipher(id, o.receiver.tel(), 3);
+            o.cipherDetail = cipher(id, o.receiver.detail(), 1);
+            orders.put(id, o);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    public synchronized boolean cancel(String orderId) {
+        SimOrder o = orders.get(orderId);
+        if (o == null || o.status == 3 || o.status == 5) {
+            return false;
+        }
+        o.status = 4;
+        o.updateTime = clock.now();
+        return true;
+    }
+
+    public synchronized boolean pay(String orderId) {
+        SimOrder o = orders.get(orderId);
+        if (o == null || o.status != 1) {
+            return false;
+        }
+        o.status = 2;
+        o.payTime = clock.now();
+        o.expShipTime = o.payTime.plus(Duration.ofHours(48));
+        o.updateTime = o.payTime;
+        return true;
+    }
+
+    public synchronized Map<String, Object> snapshot(String orderId) {
+        SimOrder o = orders.get(orderId);
+        return o == null ? null : render(o);
+    }
+
+    public synchronized List<String> orderIds() {
+        return orders.keySet().stream().sorted().toList();
+    }
+
+    public List<WriteBack> ledger() {
+        return List.copyOf(ledger);
+    }
+
+    public synchronized void reset() {
+        orders.clear();
+        ciphers.clear();
+        ledger.clear();
+        tokens.clear();
+        knobs = Knobs.NONE;
+    }
+
+    // ---------------------------------------------------------------- rendering
+
+    private Map<String, Object> render(SimOrder o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("order_id", o.orderId);
+        m.put("shop_id", Long.parseLong(config.shopId()));
+        m.put("order_status", o.status);
+        m.put("order_status_desc", statusDesc(o.status));
+        m.put("create_time", o.createTime.getEpochSecond());
+        m.put("update_time", o.updateTime.getEpochSecond());
+        m.put("pay_time", o.payTime == null ? 0 : o.payTime.getEpochSecond());
+        m.put("exp_ship_time", o.expShipTime == null ? 0 : o.expShipTime.getEpochSecond());
+        m.put("ship_time", o.shipTime == null ? 0 : o.shipTime.getEpochSecond());
+        m.put("order_amount", o.payAmount());
+        m.put("pay_amount", o.payAmount());
+        m.put("post_amount", o.postAmount);
+        m.put("buyer_words", o.buyerWords == null ? "" : o.buyerWords);
+        m.put("seller_words", o.sellerWords == null ? "" : o.sellerWords);
+        m.put("encrypt_post_receiver", o.cipherName);
+        m.put("encrypt_post_tel", o.cipherTel);
+        m.put("mask_post_receiver", maskName(o.receiver.name()));
+        m.put("mask_post_tel", maskTel(o.receiver.tel()));
+        m.put("post_receiver", "");
+        m.put("post_tel", "");
+        m.put("post_addr", address(o, "", o.cipherDetail));
+        m.put("mask_post_addr", address(o, maskDetail(o.receiver.detail()), null));
+        List<Map<String, Object>> skus = new ArrayList<>();
+        for (SimOrder.SkuOrder s : o.skus) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("order_id", s.subOrderId());
+            sm.put("parent_order_id", o.orderId);
+            sm.put("product_id", s.productId());
+            sm.put("sku_id", s.skuId());
+            sm.put("product_name", s.productName());
+            sm.put("code", s.code());
+            sm.put("out_sku_id", "");
+            sm.put("item_num", s.itemNum());
+            sm.put("pay_amount", s.payAmount());
+            sm.put("order_status", o.status);
+            List<Map<String, String>> spec = new ArrayList<>();
+            for (String kv : s.spec().split(";")) {
+                String[] parts = kv.split(":", 2);
+                spec.add(Map.of("name", parts[0], "value", parts.length > 1 ? parts[1] : ""));
+            }
+            sm.put("spec", spec);
+            sm.put("after_sale_info", Map.of("after_sale_status", o.afterSaleStatus, "refund_status", o.afterSaleStatus == 12 ? 3 : o.afterSaleStatus == 6 ? 1 : 0));
+            skus.add(sm);
+        }
+        m.put("sku_order_list", skus);
+        List<Map<String, Object>> logistics = new ArrayList<>();
+        for (SimOrder.Logistics l : o.logistics) {
+            logistics.add(Map.of("tracking_no", l.trackingNo(), "company", l.companyCode(), "company_name", l.companyName(),
+                    "ship_time", l.shipTime().getEpochSecond()));
+        }
+        m.put("logistics_info", logistics);
+        return m;
+    }
+
+    private static Map<String, Object> address(SimOrder o, String detail, String encryptDetail) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("province", Map.of("name", o.receiver.province(), "id", "33"));
+        a.put("city", Map.of("name", o.receiver.city(), "id", "3301"));
+        a.put("town", Map.of("name", o.receiver.town(), "id", "330106"));
+        a.put("street", Map.of("name", o.receiver.street(), "id", "330106001"));
+        a.put("detail", detail);
+        if (encryptDetail != null) {
+            a.put("encrypt_detail", encryptDetail);
+        }
+        return a;
+    }
+
+    private static String statusDesc(int status) {
+        return switch (status) {
+            case 1 -> "待支付";
+            case 105 -> "已支付";
+            case 2 -> "待发货";
+            case 101 -> "部分发货";
+            case 3 -> "已发货";
+            case 4 -> "已取消";
+            case 5 -> "已完成";
+            default -> "未知";
+        };
+    }
+
+    private String cipher(String orderId, String plain, int dataType) {
+        String tag = switch (dataType) {
+            case 1 -> "#ML3B#";
+            case 2 -> "#NHrf#";
+            default -> "$$1Gz$";
+        };
+        String text = tag + Base64.getEncoder().encodeToString(bytes(24)) + "#1##";
+        ciphers.put(text, new Cipher(orderId, plain, dataType));
+        return text;
+    }
+
+    static String maskName(String name) {
+        return name.substring(0, 1) + "*".repeat(Math.max(1, name.length() - 1));
+    }
+
+    static String maskTel(String tel) {
+        return tel.substring(0, 3) + "****" + tel.substring(tel.length() - 4);
+    }
+
+    static String maskDetail(String detail) {
+        int keep = Math.min(4, detail.length() / 2);
+        return detail.substring(0, keep) + "****";
+    }
+
+    private byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private static String stripA(String id) {
+        return id != null && id.endsWith("A") ? id.substring(0, id.length() - 1) : id;
+    }
+
+    static Map<String, Object> ok(Object data) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", OK);
+        m.put("msg", "success");
+        m.put("sub_code", "");
+        m.put("sub_msg", "");
+        m.put("log_id", logId());
+        m.put("data", data);
+        return m;
+    }
+
+    static Map<String, Object> error(int code, String msg, String subCode, String subMsg) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", code);
+        m.put("msg", msg);
+        m.put("sub_code", subCode);
+        m.put("sub_msg", subMsg);
+        m.put("log_id", logId());
+        m.put("data", Map.of());
+        return m;
+    }
+
+    private static String logId() {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(CHINA).format(Instant.now())
+                + HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8).putLong(ThreadLocalRandom.current().nextLong()).array()).toUpperCase();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static long num(Object o, long fallback) {
+        Long n = numOrNull(o);
+        return n == null ? fallback : n;
+    }
+
+    private static Long numOrNull(Object o) {
+        if (o instanceof Number n) {
+            return n.longValue();
+        }
+        if (o instanceof String s && !s.isBlank()) {
+            try {
+                return Long.parseLong(s.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A one-second token bucket per app. */
+    private static final class RateLimiter {
+        private long second;
+        private int used;
+
+        synchronized boolean tryAcquire(int perSecond) {
+            long now = System.currentTimeMillis() / 1000;
+            if (now != second) {
+                second = now;
+                used = 0;
+            }
+            return ++used <= perSecond;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.fahuo.simulator.doudian;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The simulated platform's HTTP face: {@code POST /sim/doudian/<group>/<action>} and its control endpoints. */
+@RestController
+@RequestMapping(path = "/sim/doudian", produces = MediaType.APPLICATION_JSON_VALUE)
+@ConditionalOnProperty(name = "fahuo.sim.enabled", havingValue = "true")
+class DoudianSimController {
+
+    private final DoudianPlatform platform;
+
+    DoudianSimController(DoudianPlatform platform) {
+        this.platform = platform;
+    }
+
+    @PostMapping("/{group:[a-zA-Z]+}/{action:[a-zA-Z]+}")
+    Map<String, Object> openApi(@PathVariable String group, @PathVariable String action,
+                                @RequestParam Map<String, String> query, @RequestBody(required = false) String body)
+            throws InterruptedException {
+        int latency = platform.knobs().latencyMillis();
+        if (latency > 0) {
+            Thread.sleep(latency);
+        }
+        return platform.handle(group + "." + action, query, body);
+    }
+
+    public record CreateOrders(Integer count, Integer status, List<String> skuCodes, String buyerWords, Boolean longAddress,
+                               Boolean emoji) {
+    }
+
+    @PostMapping(path = "/_control/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> create(@RequestBody CreateOrders req) {
+        int count = req.count() == null ? 1 : req.count();
+        if (count < 1 || count > 100_000) {
+            return Map.of("error", "count must be 1..100000");
+        }
+        return Map.of("order_ids", platform.createOrders(count, new SimOrderFactory.Spec(req.status(), req.skuCodes(),
+                req.buyerWords(), Boolean.TRUE.equals(req.longAddress()), Boolean.TRUE.equals(req.emoji()))));
+    }
+
+    @GetMapping("/_control/orders")
+    List<String> orderIds() {
+        return platform.orderIds();
+    }
+
+    @GetMapping("/_control/orders/{id}")
+    ResponseEntity<Map<String, Object>> order(@PathVariable String id) {
+        Map<String, Object> o = platform.snapshot(id);
+        return o == null ? ResponseEntity.status(HttpStatus.NOT_FOUND).build() : ResponseEntity.ok(o);
+    }
+
+    @PostMapping("/_control/orders/{id}/cancel")
+    Map<String, Object> cancel(@PathVariable String id) {
+        return Map.of("cancelled", platform.cancel(id));
+    }
+
+    @PostMapping("/_control/orders/{id}/pay")
+    Map<String, Object> pay(@PathVariable String id) {
+        return Map.of("paid", platform.pay(id));
+    }
+
+    @GetMapping("/_control/ledger")
+    List<DoudianPlatform.WriteBack> ledger() {
+        return platform.ledger();
+    }
+
+    @PostMapping(path = "/_control/knobs", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DoudianPlatform.Knobs knobs(@RequestBody DoudianPlatform.Knobs knobs) {
+        platform.setKnobs(knobs);
+        return knobs;
+    }
+
+    @PostMapping("/_control/reset")
+    Map<String, Object> reset() {
+        platform.reset();
+        return Map.of("reset", true);
+    }
+}

@@ -1,0 +1,70 @@
+package io.fahuo.tenancy.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import io.fahuo.tenancy.ApiTokens;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Simulators and platform/courier pushes authenticate by their own signatures, not by our tokens. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain externalProtocols(HttpSecurity http) throws Exception {
+        http.securityMatcher("/sim/**", "/webhooks/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .securityContext(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**", "/api/v1/docs").permitAll()
+                        .anyRequest().authenticated())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problemUnauthorized()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain everythingElse(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problemUnauthorized()));
+        return http.build();
+    }
+
+    static AuthenticationEntryPoint problemUnauthorized() {
+        return (request, response, ex) -> {
+            response.setStatus(401);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setHeader("WWW-Authenticate", "Bearer");
+            response.getWriter().write("""
+                    {"type":"about:blank","title":"Unauthorized","status":401,\
+                    "detail":"a valid API token is required (Authorization: Bearer <token>)"}""");
+        };
+    }
+}
