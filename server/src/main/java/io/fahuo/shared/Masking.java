@@ -37,14 +37,26 @@ public final class Masking {
         return p.substring(0, 3) + "*".repeat(p.length() - 7) + p.substring(p.length() - 4) + extension;
     }
 
-    /** Keeps the first few characters of the street detail and hides the rest, where house numbers live. */
+    /**
+     * Keeps the street name at the start of the detail and hides everything from the first digit on, where
+     * house, building and room numbers live (at most 10 characters are kept).
+     */
     public static String addressDetail(String detail) {
         if (detail == null || detail.isBlank()) {
             return "";
         }
         String d = detail.strip();
-        int keep = Math.min(d.codePointCount(0, d.length()) / 2, 6);
-        int cut = d.offsetByCodePoints(0, keep);
-        return d.substring(0, cut) + "****";
+        StringBuilder kept = new StringBuilder();
+        int count = 0;
+        for (int i = 0; i < d.length() && count < 10; ) {
+            int cp = d.codePointAt(i);
+            if (Character.isDigit(cp)) {
+                break;
+            }
+            kept.appendCodePoint(cp);
+            count++;
+            i += Character.charCount(cp);
+        }
+        return kept + "****";
     }
 }

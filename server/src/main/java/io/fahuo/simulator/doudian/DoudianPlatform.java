@@ -57,6 +57,8 @@ public class DoudianPlatform {
     private final SimClock clock;
     private final Map<String, SimOrder> orders = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    /** Shops that authorised this app; the configured shop always has. */
+    private final java.util.Set<String> shops = ConcurrentHashMap.newKeySet();
     private final Map<String, Cipher> ciphers = new ConcurrentHashMap<>();
     private final List<WriteBack> ledger = new CopyOnWriteArrayList<>();
     private final AtomicLong orderSeq = new AtomicLong(6_920_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L) * 1000);
@@ -73,6 +75,12 @@ public class DoudianPlatform {
     public DoudianPlatform(SimProperties properties, SimClock clock) {
         this.config = properties.doudian();
         this.clock = clock;
+        this.shops.add(config.shopId());
+    }
+
+    /** Another shop authorises this app (a merchant with several shops, or a test that wants its own). */
+    public void authorizeShop(String shopId) {
+        shops.add(shopId);
     }
 
     public void setKnobs(Knobs knobs) {
@@ -98,12 +106,13 @@ public class DoudianPlatform {
             return error(20000, "服务不可用", "isp.service-error", "服务暂时不可用,请稍后重试");
         }
         Map<String, Object> params = OpenApiSignature.toMap(body);
+        String shop = pathMethod.startsWith("token.") ? null : tokens.get(query.get("access_token")).shopId();
         return switch (pathMethod) {
             case "token.create" -> tokenCreate(params);
-            case "order.searchList" -> searchList(params);
-            case "order.orderDetail" -> orderDetail(params);
-            case "order.batchDecrypt" -> batchDecrypt(params);
-            case "order.logisticsAdd" -> logisticsAdd(params);
+            case "order.searchList" -> searchList(shop, params);
+            case "order.orderDetail" -> orderDetail(shop, params);
+            case "order.batchDecrypt" -> batchDecrypt(shop, params);
+            case "order.logisticsAdd" -> logisticsAdd(shop, params);
             case "order.logisticsCompanyList" -> ok(COMPANIES.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> Map.<String, Object>of("id", Math.abs(e.getKey().hashCode() % 1000), "code", e.getKey(), "name", e.getValue()))
                     .toList());
@@ -183,24 +192,25 @@ public class DoudianPlatform {
         if (!"authorization_self".equals(grant)) {
             return error(40004, "业务参数不合法", "isv.parameter-invalid", "this app is a self-use app: grant_type must be authorization_self");
         }
-        if (!config.shopId().equals(str(p.get("shop_id")))) {
+        String shopId = str(p.get("shop_id"));
+        if (shopId == null || !shops.contains(shopId)) {
             return error(50001, "授权失败", "isv.shop-not-authorized", "the shop has not authorised this app");
         }
         String access = HexFormat.of().formatHex(bytes(16));
         String refresh = HexFormat.of().formatHex(bytes(16));
-        tokens.put(access, new Token(config.shopId(), clock.now().plus(TOKEN_TTL), refresh));
+        tokens.put(access, new Token(shopId, clock.now().plus(TOKEN_TTL), refresh));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("access_token", access);
         data.put("expires_in", TOKEN_TTL.toSeconds());
         data.put("refresh_token", refresh);
         data.put("scope", "SCOPE");
-        data.put("shop_id", config.shopId());
+        data.put("shop_id", shopId);
         data.put("shop_name", "发货演示旗舰店");
         data.put("authority_id", "");
         return ok(data);
     }
 
-    private Map<String, Object> searchList(Map<String, Object> p) {
+    private Map<String, Object> searchList(String shop, Map<String, Object> p) {
         long size = num(p.get("size"), 20);
         long page = num(p.get("page"), 0);
         if (size < 1 || size > 100) {
@@ -234,6 +244,7 @@ public class DoudianPlatform {
         List<SimOrder> matching;
         synchronized (this) {
             matching = orders.values().stream()
+                    .filter(o -> o.shopId.equals(shop))
                     .filter(o -> {
                         long t = (byUpdate ? o.updateTime : o.createTime).getEpochSecond();
                         return t >= start && t <= endSec;
@@ -258,9 +269,9 @@ public class DoudianPlatform {
         return null;
     }
 
-    private Map<String, Object> orderDetail(Map<String, Object> p) {
+    private Map<String, Object> orderDetail(String shop, Map<String, Object> p) {
         SimOrder o = orders.get(stripA(str(p.get("shop_order_id"))));
-        if (o == null) {
+        if (o == null || !o.shopId.equals(shop)) {
             return error(50002, "业务处理失败", "isv.business-failed:60033", "订单不存在");
         }
         synchronized (this) {
@@ -268,7 +279,7 @@ public class DoudianPlatform {
         }
     }
 
-    private Map<String, Object> batchDecrypt(Map<String, Object> p) {
+    private Map<String, Object> batchDecrypt(String shop, Map<String, Object> p) {
         if (!(p.get("cipher_infos") instanceof List<?> infos) || infos.isEmpty()) {
             return error(40004, "业务参数不合法", "isv.parameter-invalid", "cipher_infos is required");
         }
@@ -284,7 +295,8 @@ public class DoudianPlatform {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("auth_id", authId);
             d.put("cipher_text", cipherText);
-            if (c == null || !c.orderId().equals(authId)) {
+            SimOrder owner = c == null ? null : orders.get(c.orderId());
+            if (c == null || !c.orderId().equals(authId) || owner == null || !owner.shopId.equals(shop)) {
                 d.put("decrypt_text", "");
                 d.put("err_no", 300008);
                 d.put("err_msg", c == null ? "密文不存在" : "密文与订单不匹配");
@@ -300,7 +312,7 @@ public class DoudianPlatform {
         return ok(Map.of("decrypt_infos", out, "custom_err", Map.of("err_code", 0, "err_msg", "")));
     }
 
-    private synchronized Map<String, Object> logisticsAdd(Map<String, Object> p) {
+    private synchronized Map<String, Object> logisticsAdd(String shop, Map<String, Object> p) {
         String orderId = stripA(str(p.get("order_id")));
         String company = str(p.get("company_code"));
         String tracking = str(p.get("logistics_code"));
@@ -308,6 +320,9 @@ public class DoudianPlatform {
             return error(40002, "缺少业务参数", "isv.missing-parameter", "order_id, company_code and logistics_code are required");
         }
         SimOrder o = orders.get(orderId);
+        if (o != null && !o.shopId.equals(shop)) {
+            o = null;
+        }
         String refusal = null;
         String subCode = null;
         if (o == null) {
@@ -346,11 +361,16 @@ public class DoudianPlatform {
 
     // ---------------------------------------------------------------- scenario control
 
-    public synchronized List<String> createOrders(int count, SimOrderFactory.Spec spec) {
+    public List<String> createOrders(int count, SimOrderFactory.Spec spec) {
+        return createOrders(config.shopId(), count, spec);
+    }
+
+    public synchronized List<String> createOrders(String shopId, int count, SimOrderFactory.Spec spec) {
+        shops.add(shopId);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = Long.toString(orderSeq.addAndGet(1 + ThreadLocalRandom.current().nextInt(7)));
-            SimOrder o = factory.create(id, clock.now(), spec, DemoCatalog.PRODUCTS);
+            SimOrder o = factory.create(id, shopId, clock.now(), spec, DemoCatalog.PRODUCTS);
             o.cipherName = cipher(id, o.receiver.name(), 2);
             o.cipherTel = cipher(id, o.receiver.tel(), 3);
             o.cipherDetail = cipher(id, o.receiver.detail(), 1);
@@ -400,6 +420,7 @@ public class DoudianPlatform {
         ciphers.clear();
         ledger.clear();
         tokens.clear();
+        shops.retainAll(java.util.Set.of(config.shopId()));
         knobs = Knobs.NONE;
     }
 
@@ -408,7 +429,7 @@ public class DoudianPlatform {
     private Map<String, Object> render(SimOrder o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("order_id", o.orderId);
-        m.put("shop_id", Long.parseLong(config.shopId()));
+        m.put("shop_id", Long.parseLong(o.shopId));
         m.put("order_status", o.status);
         m.put("order_status_desc", statusDesc(o.status));
         m.put("create_time", o.createTime.getEpochSecond());

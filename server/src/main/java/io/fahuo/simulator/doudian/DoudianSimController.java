@@ -38,7 +38,7 @@ class DoudianSimController {
         return platform.handle(group + "." + action, query, body);
     }
 
-    public record CreateOrders(Integer count, Integer status, List<String> skuCodes, String buyerWords, Boolean longAddress,
+    public record CreateOrders(String shopId, Integer count, Integer status, List<String> skuCodes, String buyerWords, Boolean longAddress,
                                Boolean emoji) {
     }
 
@@ -48,8 +48,17 @@ class DoudianSimController {
         if (count < 1 || count > 100_000) {
             return Map.of("error", "count must be 1..100000");
         }
-        return Map.of("order_ids", platform.createOrders(count, new SimOrderFactory.Spec(req.status(), req.skuCodes(),
-                req.buyerWords(), Boolean.TRUE.equals(req.longAddress()), Boolean.TRUE.equals(req.emoji()))));
+        String shop = req.shopId() == null || req.shopId().isBlank() ? null : req.shopId();
+        SimOrderFactory.Spec spec = new SimOrderFactory.Spec(req.status(), req.skuCodes(),
+                req.buyerWords(), Boolean.TRUE.equals(req.longAddress()), Boolean.TRUE.equals(req.emoji()));
+        return Map.of("order_ids", shop == null ? platform.createOrders(count, spec) : platform.createOrders(shop, count, spec));
+    }
+
+
+    @PostMapping("/_control/shops/{shopId}")
+    Map<String, Object> authorize(@PathVariable String shopId) {
+        platform.authorizeShop(shopId);
+        return Map.of("authorized", shopId);
     }
 
     @GetMapping("/_control/orders")

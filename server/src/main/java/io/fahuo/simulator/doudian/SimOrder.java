@@ -18,6 +18,7 @@ final class SimOrder {
     }
 
     final String orderId;
+    final String shopId;
     final Instant createTime;
     final List<SkuOrder> skus;
     final long postAmount;
@@ -36,8 +37,9 @@ final class SimOrder {
     int afterSaleStatus;
     final List<Logistics> logistics = new ArrayList<>();
 
-    SimOrder(String orderId, Instant createTime, List<SkuOrder> skus, long postAmount) {
+    SimOrder(String orderId, String shopId, Instant createTime, List<SkuOrder> skus, long postAmount) {
         this.orderId = orderId;
+        this.shopId = shopId;
         this.createTime = createTime;
         this.skus = List.copyOf(skus);
         this.postAmount = postAmount;

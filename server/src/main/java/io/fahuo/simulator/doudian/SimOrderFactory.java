@@ -34,7 +34,7 @@ public final class SimOrderFactory {
             {"新疆维吾尔自治区", "乌鲁木齐市", "天山区", "燕儿窝街道", "新华南路"}};
     private static final String[] REMARKS = {"请尽快发货", "不要放快递柜", "送人的,别放发票", "<script>alert('x')</script>麻烦加急"};
 
-    SimOrder create(String orderId, Instant now, Spec spec, List<DemoCatalog.Product> catalog) {
+    SimOrder create(String orderId, String shopId, Instant now, Spec spec, List<DemoCatalog.Product> catalog) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         List<SimOrder.SkuOrder> skus = new ArrayList<>();
         List<DemoCatalog.Product> chosen = new ArrayList<>();
@@ -58,7 +58,7 @@ public final class SimOrderFactory {
             skus.add(new SimOrder.SkuOrder(orderId.substring(0, orderId.length() - 1) + n++, p.productId(), p.skuId(), p.code(),
                     p.name(), p.spec(), qty, p.priceFen() * qty));
         }
-        SimOrder o = new SimOrder(orderId, now, skus, 0);
+        SimOrder o = new SimOrder(orderId, shopId, now, skus, 0);
         o.status = spec.status() == null ? 2 : spec.status();
         o.updateTime = now;
         if (o.status != 1) {
