@@ -22,7 +22,10 @@ import org.springframework.context.annotation.ComponentScan;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-        "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration"})
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
+        "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+        "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration"})
 @ComponentScan(basePackageClasses = SimulatorServer.class)
 @ConfigurationPropertiesScan(basePackageClasses = SimulatorServer.class)
 public class SimulatorServer {
