@@ -1,0 +1,62 @@
+package io.fahuo.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+import io.fahuo.support.ApiClient;
+import io.fahuo.support.LabelDecoder;
+import io.fahuo.support.SimControl;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a person sees after the README's run command: the demo's own settings (embedded H2 file, initial
+ * orders, the steady trickle), nothing configured by hand. Always on H2, the fresh-machine default.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "fahuo.data-dir=target/demo-mode-data",
+        "spring.datasource.url=jdbc:h2:file:./target/demo-mode-data/fahuo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+        "spring.datasource.username=sa"})
+@DirtiesContext
+class DemoModeTest {
+
+    static {
+        io.fahuo.support.IntegrationTest.deleteRecursively(Path.of("target/demo-mode-data"));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void demoOrdersShipWithinNinetySeconds() throws Exception {
+        String token = Files.readString(Path.of("target/demo-mode-data/demo-api-token")).strip();
+        ApiClient api = new ApiClient(port, token);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> api.getJson("/api/v1/orders?status=SHIPPED&size=1").path("total").asInt() >= 12);
+
+        SimControl sim = new SimControl(port);
+        JsonNode shipped = api.getJson("/api/v1/orders?status=SHIPPED&size=12").path("items");
+        for (JsonNode order : shipped) {
+            String tracking = order.path("trackingNumber").stringValue();
+            assertThat(tracking).isNotBlank();
+            Map<String, Object> onDouyin = sim.douyinOrder(order.path("platformOrderId").stringValue());
+            assertThat(onDouyin.get("order_status")).isEqualTo(3);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> logistics = (List<Map<String, Object>>) onDouyin.get("logistics_info");
+            assertThat(logistics).extracting(l -> l.get("tracking_no")).containsExactly(tracking);
+            long shipmentId = api.getJson("/api/v1/orders/" + order.path("id").asLong()).path("shipments").get(0).path("id").asLong();
+            byte[] pdf = api.get("/api/v1/shipments/" + shipmentId + "/label?format=pdf").body();
+            assertThat(LabelDecoder.barcodes(LabelDecoder.page(pdf, 0, 203))).contains("CODE_128:" + tracking);
+        }
+    }
+}
