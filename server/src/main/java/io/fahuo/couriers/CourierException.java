@@ -1,28 +1,15 @@
 package io.fahuo.couriers;
 
-/** A courier call failed; {@code retryable} says whether the same request may succeed later. */
-public class CourierException extends RuntimeException {
+import io.fahuo.shared.ExternalCallException;
 
-    private final boolean retryable;
-    private final String code;
+/** A courier call failed. */
+public class CourierException extends ExternalCallException {
 
     public CourierException(String code, String message, boolean retryable) {
-        super(message);
-        this.code = code;
-        this.retryable = retryable;
+        super(code, message, retryable, null);
     }
 
     public CourierException(String code, String message, boolean retryable, Throwable cause) {
-        super(message, cause);
-        this.code = code;
-        this.retryable = retryable;
-    }
-
-    public boolean retryable() {
-        return retryable;
-    }
-
-    public String code() {
-        return code;
+        super(code, message, retryable, cause);
     }
 }

@@ -1,28 +1,15 @@
 package io.fahuo.platforms;
 
-/** A platform call failed. {@code retryable} says whether the same call may succeed later. */
-public class PlatformException extends RuntimeException {
+import io.fahuo.shared.ExternalCallException;
 
-    private final boolean retryable;
-    private final String code;
+/** A platform call failed. */
+public class PlatformException extends ExternalCallException {
 
     public PlatformException(String code, String message, boolean retryable) {
-        super(message);
-        this.code = code;
-        this.retryable = retryable;
+        super(code, message, retryable, null);
     }
 
     public PlatformException(String code, String message, boolean retryable, Throwable cause) {
-        super(message, cause);
-        this.code = code;
-        this.retryable = retryable;
-    }
-
-    public boolean retryable() {
-        return retryable;
-    }
-
-    public String code() {
-        return code;
+        super(code, message, retryable, cause);
     }
 }
