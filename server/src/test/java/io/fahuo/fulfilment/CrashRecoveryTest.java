@@ -130,12 +130,13 @@ class CrashRecoveryTest {
                 "--fahuo.pipeline.retry-max=PT2S",
                 "--logging.level.root=WARN"));
         if ("postgres".equals(System.getProperty("spring.profiles.active"))) {
+            String crashDb = System.getenv().getOrDefault("FAHUO_TEST_DB", "test") + "_crash";
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
                  Statement s = c.createStatement()) {
-                s.execute("drop database if exists fahuo_crash with (force)");
-                s.execute("create database fahuo_crash");
+                s.execute("drop database if exists " + crashDb + " with (force)");
+                s.execute("create database " + crashDb);
             }
-            cmd.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/fahuo_crash");
+            cmd.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + crashDb);
             cmd.add("--spring.datasource.username=postgres");
             cmd.add("--fahuo.data-dir=target/crash-data-pg");
         } else {
