@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,11 +33,13 @@ public class Shipments {
     private final JdbcClient jdbc;
     private final Ids ids;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Shipments(JdbcClient jdbc, Ids ids, Clock clock) {
+    Shipments(JdbcClient jdbc, Ids ids, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The order's single parcel, opened on first call. */
@@ -63,13 +66,19 @@ public class Shipments {
      */
     @Transactional
     public boolean recordWaybill(long tenantId, long shipmentId, long courierAccountId, IssuedWaybill waybill) {
-        return jdbc.sql("""
+        boolean recorded = jdbc.sql("""
                 update shipment set courier_account_id = ?, carrier_code = ?, waybill_source = ?, tracking_number = ?,
                   mark_destination = ?, sorting_code = ?, package_center = ?, status = 'WAYBILL_ISSUED', waybill_issued_at = ?
                 where tenant_id = ? and id = ? and tracking_number is null and status = 'OPEN'""")
                 .params(courierAccountId, waybill.carrier().name(), WaybillSource.COURIER_API.name(), waybill.trackingNumber(),
                         waybill.markDestination(), waybill.sortingCode(), waybill.packageCenter(), now(), tenantId, shipmentId)
                 .update() == 1;
+        if (recorded) {
+            long orderId = jdbc.sql("select order_id from shipment where tenant_id = ? and id = ?").params(tenantId, shipmentId)
+                    .query(Long.class).single();
+            events.publishEvent(new WaybillIssued(tenantId, orderId, shipmentId, courierAccountId, waybill.carrier(), waybill.trackingNumber()));
+        }
+        return recorded;
     }
 
     @Transactional
