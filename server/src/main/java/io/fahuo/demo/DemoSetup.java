@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ import io.fahuo.simulator.DemoCatalog;
 import io.fahuo.simulator.SimProperties;
 import io.fahuo.tenancy.ApiTokens;
 import io.fahuo.tenancy.Tenants;
+import io.fahuo.tenancy.Users;
 
 /** Seeds the demo once (idempotent) and keeps its simulator URLs pointing at this server's port. */
 @Component
@@ -48,18 +50,20 @@ class DemoSetup implements ApplicationRunner {
     private final Shops shops;
     private final CourierAccounts couriers;
     private final ApiTokens tokens;
+    private final Users users;
     private final SimProperties sim;
     private final Environment env;
     private final Path dataDir;
 
     DemoSetup(Warehouses warehouses, Skus skus, Stock stock, Shops shops, CourierAccounts couriers, ApiTokens tokens,
-              SimProperties sim, Environment env, @Value("${fahuo.data-dir}") String dataDir) {
+              Users users, SimProperties sim, Environment env, @Value("${fahuo.data-dir}") String dataDir) {
         this.warehouses = warehouses;
         this.skus = skus;
         this.stock = stock;
         this.shops = shops;
         this.couriers = couriers;
         this.tokens = tokens;
+        this.users = users;
         this.sim = sim;
         this.env = env;
         this.dataDir = Path.of(dataDir);
@@ -85,6 +89,41 @@ class DemoSetup implements ApplicationRunner {
         couriers.list(t).stream().filter(a -> a.provider() == CourierProvider.KDNIAO)
                 .forEach(a -> couriers.updateApiBaseUrl(t, a.id(), simBase + "/sim/kdniao"));
         log.info("demo mode: Douyin and Kdniao simulators at {}/sim/*, demo API token: {}", simBase, demoToken(t));
+        log.info("console: http://localhost:{}/console — {}", env.getProperty("local.server.port", env.getProperty("server.port", "8080")),
+                demoLogin(t));
+    }
+
+    /**
+     * Gives the demo's console user {@code admin} a random password kept in the data directory, unless an
+     * operator chose one (FAHUO_BOOTSTRAP_ADMIN_PASSWORD).
+     */
+    private String demoLogin(long tenantId) {
+        Path file = dataDir.resolve("demo-console-password");
+        try {
+            if (!users.exists(Users.ADMIN)) {
+                String password = randomPassword();
+                users.save(tenantId, Users.ADMIN, password, ApiTokens.ADMIN);
+                Files.createDirectories(dataDir);
+                Files.writeString(file, password + "\n");
+            }
+            String password = Files.exists(file) ? Files.readString(file).strip() : null;
+            if (password != null && users.authenticate(Users.ADMIN, password).isPresent()) {
+                return "user " + Users.ADMIN + ", password " + password + " (also in " + file + ")";
+            }
+            return "user " + Users.ADMIN + " with the password set by FAHUO_BOOTSTRAP_ADMIN_PASSWORD";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String randomPassword() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 
     private Warehouse seedWarehouse(long t) {

@@ -12,6 +12,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 
 import io.fahuo.fulfilment.internal.PipelineJobs;
+import io.fahuo.fulfilment.internal.PipelineSteps;
 import io.fahuo.orders.OrderProgress;
 import io.fahuo.orders.Orders;
 import io.fahuo.orders.domain.Order;
@@ -19,6 +20,8 @@ import io.fahuo.orders.domain.OrderStatus;
 import io.fahuo.shared.ConflictException;
 import io.fahuo.shared.InvalidRequestException;
 import io.fahuo.shipments.Shipments;
+import io.fahuo.shipments.domain.Shipment;
+import io.fahuo.shipments.domain.ShipmentStatus;
 
 /** What people (API, console) and other modules may ask of the pipeline. */
 @Service
@@ -29,13 +32,15 @@ public class Fulfilment {
     private final Orders orders;
     private final OrderProgress progress;
     private final Shipments shipments;
+    private final PipelineSteps steps;
 
-    Fulfilment(SchedulerClient jobs, Clock clock, Orders orders, OrderProgress progress, Shipments shipments) {
+    Fulfilment(SchedulerClient jobs, Clock clock, Orders orders, OrderProgress progress, Shipments shipments, PipelineSteps steps) {
         this.jobs = jobs;
         this.clock = clock;
         this.orders = orders;
         this.progress = progress;
         this.shipments = shipments;
+        this.steps = steps;
     }
 
     /** Starts (or, if it waits, wakes) the pipeline of these orders; joins the caller's transaction. */
@@ -84,5 +89,50 @@ public class Fulfilment {
         OrderStatus resume = hasWaybill ? OrderStatus.WAYBILL_ISSUED : OrderStatus.PENDING;
         progress.move(tenantId, orderId, Set.of(OrderStatus.ON_HOLD), resume, null, "RELEASE", "hold released → " + resume);
         start(tenantId, List.of(orderId));
+    }
+
+    /**
+     * Scan-to-ship: the packer scanned the label of a parcel, so it leaves now. Only a number a courier issued
+     * to this tenant through Fahuo is accepted (never ship virtually); its order's write-back runs at once, in
+     * the caller's thread, so the scanner hears whether the platform took it.
+     */
+    public ScanOutcome shipScanned(long tenantId, String trackingNumber) {
+        String number = trackingNumber == null ? "" : trackingNumber.strip();
+        if (number.isEmpty()) {
+            throw new InvalidRequestException("scan or type a tracking number");
+        }
+        Shipment parcel = shipments.findByTrackingNumber(tenantId, number)
+                .filter(s -> s.waybillSource() != null && s.waybillSource().trusted()).orElse(null);
+        if (parcel == null) {
+            return new ScanOutcome(ScanOutcome.Kind.UNKNOWN_NUMBER, number, null, null,
+                    "no waybill with this number was issued to this merchant through Fahuo");
+        }
+        Order order = orders.get(tenantId, parcel.orderId());
+        if (parcel.status() == ShipmentStatus.CANCELLED) {
+            return outcome(ScanOutcome.Kind.NOT_SHIPPABLE, number, order, "the waybill was cancelled; its label is void");
+        }
+        switch (order.status()) {
+            case SHIPPED:
+                return outcome(ScanOutcome.Kind.ALREADY_SHIPPED, number, order, null);
+            case WAYBILL_ISSUED:
+                break;
+            default:
+                return outcome(ScanOutcome.Kind.NOT_SHIPPABLE, number, order,
+                        order.status() + (order.holdReason() == null ? "" : ": " + order.holdReason()));
+        }
+        try {
+            steps.advance(tenantId, order.id(), 1, PipelineSteps.Goal.SHIPPED);
+        } catch (RuntimeException e) {
+            return outcome(ScanOutcome.Kind.FAILED, number, order, e.getMessage());
+        }
+        Order after = orders.get(tenantId, order.id());
+        return after.status() == OrderStatus.SHIPPED
+                ? outcome(ScanOutcome.Kind.SHIPPED, number, after, null)
+                : outcome(ScanOutcome.Kind.FAILED, number, after,
+                        after.status() + (after.holdReason() == null ? "" : ": " + after.holdReason()));
+    }
+
+    private static ScanOutcome outcome(ScanOutcome.Kind kind, String number, Order order, String detail) {
+        return new ScanOutcome(kind, number, order.id(), order.platformOrderId(), detail);
     }
 }

@@ -1,8 +1,16 @@
 package io.fahuo.orders;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,6 +19,8 @@ import io.fahuo.orders.domain.Order;
 import io.fahuo.orders.domain.OrderStatus;
 import io.fahuo.orders.domain.TimelineEntry;
 import io.fahuo.orders.internal.OrderRows;
+import io.fahuo.orders.internal.SearchQuery;
+import io.fahuo.shared.Carrier;
 import io.fahuo.shared.NotFoundException;
 
 /** Reading orders, always within one tenant. */
@@ -22,6 +32,43 @@ public class Orders {
 
     public record Page(List<Order> items, long total) {
     }
+
+    /**
+     * What the console's order list filters by; every part is optional. {@code text} is a platform order id or
+     * tracking number (exact), or else a fragment of the masked receiver (e.g. the last digits of the phone).
+     */
+    public record Search(Set<OrderStatus> statuses, Long shopId, Instant shipByFrom, Instant shipByTo, Carrier carrier,
+                         String text) {
+
+        public Search {
+            statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+            text = text == null || text.isBlank() ? null : text.strip();
+        }
+
+        public static Search everything() {
+            return new Search(Set.of(), null, null, null, null, null);
+        }
+    }
+
+    /** A position in the (ship-by, id) order; orders without a ship-by deadline come last. */
+    public record Cursor(Instant shipBy, long id) {
+
+        public static Cursor of(Order o) {
+            return new Cursor(o.shipBy(), o.id());
+        }
+    }
+
+    /**
+     * One page of a search, with the cursors to the neighbouring pages (null when there is none) and the
+     * number of matches, counted up to {@link #COUNT_CAP} only.
+     */
+    public record Slice(List<Order> items, Cursor previous, Cursor next, long count, boolean countCapped) {
+    }
+
+    /** Counting every match of a broad filter over a million orders on each page costs more than it tells. */
+    public static final int COUNT_CAP = 10_000;
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_-]{6,64}");
 
     private final JdbcClient jdbc;
 
@@ -74,6 +121,86 @@ public class Orders {
                 .query((rs, n) -> new TimelineEntry(OrderRows.instant(rs, "at"), rs.getString("step"),
                         TimelineEntry.Outcome.valueOf(rs.getString("outcome")), rs.getString("message"), rs.getInt("attempt")))
                 .list();
+    }
+
+    /**
+     * Keyset pagination over (ship_by, id): each page is an index range scan whatever its depth. Pass
+     * {@code after} for the page after a cursor, {@code before} for the page before it, neither for the first.
+     */
+    public Slice search(long tenantId, Search search, Cursor after, Cursor before, int size) {
+        SearchQuery query = new SearchQuery(jdbc, tenantId);
+        query.filter(search.statuses().stream().map(Enum::name).toList(), search.shopId(), search.shipByFrom(),
+                search.shipByTo(), search.carrier() == null ? null : search.carrier().name());
+        if (search.text() != null) {
+            List<Long> exact = IDENTIFIER.matcher(search.text()).matches() ? exactMatches(tenantId, search.text()) : List.of();
+            if (!exact.isEmpty()) {
+                query.onlyIds(exact);
+            } else {
+                query.maskedReceiverContains(search.text());
+            }
+        }
+        boolean backwards = before != null && after == null;
+        List<Order> rows = backwards ? query.pageBefore(before, size + 1) : query.pageAfter(after, size + 1);
+        boolean more = rows.size() > size;
+        List<Order> items = new ArrayList<>(more ? rows.subList(0, size) : rows);
+        if (backwards) {
+            Collections.reverse(items);
+        }
+        boolean hasPrevious = backwards ? more : after != null;
+        boolean hasNext = backwards || more;
+        Cursor previous = hasPrevious && !items.isEmpty() ? Cursor.of(items.get(0)) : null;
+        Cursor next = hasNext && !items.isEmpty() ? Cursor.of(items.get(items.size() - 1)) : null;
+        long count = query.countUpTo(COUNT_CAP + 1);
+        return new Slice(items, previous, next, Math.min(count, COUNT_CAP), count > COUNT_CAP);
+    }
+
+    /** Orders whose platform order id or tracking number is exactly {@code text} (both indexed). */
+    private List<Long> exactMatches(long tenantId, String text) {
+        List<Long> ids = new ArrayList<>(jdbc.sql("select id from orders where tenant_id = ? and platform_order_id = ?")
+                .params(tenantId, text).query(Long.class).list());
+        ids.addAll(jdbc.sql("select order_id from shipment where tenant_id = ? and tracking_number = ?")
+                .params(tenantId, text).query(Long.class).list());
+        return ids;
+    }
+
+    /** How many orders are in each status that still needs work (final statuses are not counted). */
+    public Map<OrderStatus, Long> openCounts(long tenantId) {
+        Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus s : OrderStatus.values()) {
+            if (!s.isFinal()) {
+                counts.put(s, 0L);
+            }
+        }
+        jdbc.sql("select status, count(*) from orders where tenant_id = :t and status in (:open) group by status")
+                .param("t", tenantId).param("open", counts.keySet().stream().map(Enum::name).toList())
+                .query(rs -> {
+                    counts.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** Orders paid at or after {@code since}. */
+    public long paidSince(long tenantId, Instant since) {
+        return jdbc.sql("select count(*) from orders where tenant_id = ? and paid_at >= ?")
+                .params(tenantId, OrderRows.utc(since)).query(Long.class).single();
+    }
+
+    /** Orders the pipeline is working on whose last step failed (they are retried; people may want to look). */
+    public long failingCount(long tenantId) {
+        return jdbc.sql("select count(*) from orders where tenant_id = ? and status in ('PENDING', 'WAYBILL_ISSUED') and last_error is not null")
+                .param(tenantId).query(Long.class).single();
+    }
+
+    /** The orders in these statuses whose ship-by deadline comes first (one index range per status). */
+    public List<Order> dueFirst(long tenantId, Collection<OrderStatus> statuses, int limit) {
+        List<Order> due = new ArrayList<>();
+        for (OrderStatus status : statuses) {
+            due.addAll(jdbc.sql("select " + OrderRows.COLUMNS + " from orders o where o.tenant_id = ? and o.status = ?"
+                            + " and o.ship_by is not null order by o.ship_by, o.id limit ?")
+                    .params(tenantId, status.name(), limit).query(OrderRows::order).list());
+        }
+        due.sort(Comparator.comparing(Order::shipBy).thenComparing(Order::id));
+        return due.size() > limit ? List.copyOf(due.subList(0, limit)) : due;
     }
 
     public long countByStatus(long tenantId, OrderStatus status) {
