@@ -18,6 +18,7 @@ import io.fahuo.orders.domain.Order;
 import io.fahuo.orders.domain.OrderStatus;
 import io.fahuo.shared.ConflictException;
 import io.fahuo.shared.InvalidRequestException;
+import io.fahuo.platforms.Shops;
 import io.fahuo.shipments.Shipments;
 
 /** What people (API, console) and other modules may ask of the pipeline. */
@@ -29,8 +30,10 @@ public class Fulfilment {
     private final Orders orders;
     private final OrderProgress progress;
     private final Shipments shipments;
+    private final Shops shops;
 
-    Fulfilment(SchedulerClient jobs, Clock clock, Orders orders, OrderProgress progress, Shipments shipments) {
+    Fulfilment(SchedulerClient jobs, Clock clock, Orders orders, OrderProgress progress, Shipments shipments, Shops shops) {
+        this.shops = shops;
         this.jobs = jobs;
         this.clock = clock;
         this.orders = orders;
@@ -73,7 +76,10 @@ public class Fulfilment {
         }
     }
 
-    /** Releases a hold; the order resumes where it stopped (before or after its waybill). */
+    /**
+     * Releases a hold; the order resumes where it stopped (before or after its waybill), by itself when its
+     * shop ships automatically, otherwise when a person ships it.
+     */
     @Transactional
     public void release(long tenantId, long orderId) {
         Order order = orders.get(tenantId, orderId);
@@ -83,6 +89,8 @@ public class Fulfilment {
         boolean hasWaybill = shipments.forOrder(tenantId, orderId).stream().anyMatch(s -> s.hasWaybill() && s.status() != io.fahuo.shipments.domain.ShipmentStatus.CANCELLED);
         OrderStatus resume = hasWaybill ? OrderStatus.WAYBILL_ISSUED : OrderStatus.PENDING;
         progress.move(tenantId, orderId, Set.of(OrderStatus.ON_HOLD), resume, null, "RELEASE", "hold released → " + resume);
-        start(tenantId, List.of(orderId));
+        if (shops.get(tenantId, order.shopId()).autoShip()) {
+            start(tenantId, List.of(orderId));
+        }
     }
 }
