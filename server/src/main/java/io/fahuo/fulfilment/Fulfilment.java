@@ -19,9 +19,11 @@ import io.fahuo.orders.domain.Order;
 import io.fahuo.orders.domain.OrderStatus;
 import io.fahuo.shared.ConflictException;
 import io.fahuo.shared.InvalidRequestException;
-import io.fahuo.shipments.Shipments;
+import io.fahuo.shared.NotFoundException;
 import io.fahuo.shipments.domain.Shipment;
 import io.fahuo.shipments.domain.ShipmentStatus;
+import io.fahuo.platforms.Shops;
+import io.fahuo.shipments.Shipments;
 
 /** What people (API, console) and other modules may ask of the pipeline. */
 @Service
@@ -32,15 +34,19 @@ public class Fulfilment {
     private final Orders orders;
     private final OrderProgress progress;
     private final Shipments shipments;
+    private final Shops shops;
+
     private final PipelineSteps steps;
 
-    Fulfilment(SchedulerClient jobs, Clock clock, Orders orders, OrderProgress progress, Shipments shipments, PipelineSteps steps) {
+    Fulfilment(SchedulerClient jobs, Clock clock, Orders orders, OrderProgress progress, Shipments shipments, Shops shops,
+               PipelineSteps steps) {
+        this.shops = shops;
+        this.steps = steps;
         this.jobs = jobs;
         this.clock = clock;
         this.orders = orders;
         this.progress = progress;
         this.shipments = shipments;
-        this.steps = steps;
     }
 
     /** Starts (or, if it waits, wakes) the pipeline of these orders; joins the caller's transaction. */
@@ -78,61 +84,50 @@ public class Fulfilment {
         }
     }
 
-    /** Releases a hold; the order resumes where it stopped (before or after its waybill). */
+    /** A hold placed by a rule or the platform; a no-op for orders that shipped or were cancelled. */
+    @Transactional
+    public boolean holdAutomatically(long tenantId, long orderId, String reason) {
+        return progress.move(tenantId, orderId, Set.of(OrderStatus.UNPAID, OrderStatus.PENDING, OrderStatus.WAYBILL_ISSUED),
+                OrderStatus.ON_HOLD, reason, "HOLD", null);
+    }
+
+    /**
+     * Scan-to-ship: the packer scans a parcel's tracking number; the parcel is confirmed to the platform now.
+     * Only numbers Fahuo obtained from a courier are known here; anything else is refused.
+     */
+    public Order shipScanned(long tenantId, String trackingNumber) {
+        if (trackingNumber == null || trackingNumber.isBlank()) {
+            throw new InvalidRequestException("a tracking number is required");
+        }
+        Shipment parcel = shipments.findByTrackingNumber(tenantId, trackingNumber.strip())
+                .orElseThrow(() -> new NotFoundException("no parcel of this merchant has tracking number " + trackingNumber.strip()));
+        Order order = orders.get(tenantId, parcel.orderId());
+        if (parcel.status() == ShipmentStatus.SHIPPED || order.status() == OrderStatus.SHIPPED) {
+            throw new ConflictException("parcel " + parcel.trackingNumber() + " has already shipped");
+        }
+        if (parcel.status() == ShipmentStatus.CANCELLED || order.status() != OrderStatus.WAYBILL_ISSUED) {
+            throw new ConflictException("order " + order.platformOrderId() + " is " + order.status()
+                    + (order.holdReason() == null ? "" : " (" + order.holdReason() + ")") + "; its parcel cannot ship");
+        }
+        steps.advance(tenantId, order.id(), 1, PipelineSteps.Goal.SHIPPED);
+        return orders.get(tenantId, order.id());
+    }
+
+    /**
+     * Releases a hold; the order resumes where it stopped (before or after its waybill), by itself when its
+     * shop ships automatically, otherwise when a person ships it.
+     */
     @Transactional
     public void release(long tenantId, long orderId) {
         Order order = orders.get(tenantId, orderId);
         if (order.status() != OrderStatus.ON_HOLD) {
             throw new ConflictException("order " + orderId + " is " + order.status() + ", not ON_HOLD");
         }
-        boolean hasWaybill = shipments.forOrder(tenantId, orderId).stream().anyMatch(s -> s.hasWaybill() && s.status() != io.fahuo.shipments.domain.ShipmentStatus.CANCELLED);
+        boolean hasWaybill = shipments.forOrder(tenantId, orderId).stream().anyMatch(s -> s.hasWaybill() && s.status() != ShipmentStatus.CANCELLED);
         OrderStatus resume = hasWaybill ? OrderStatus.WAYBILL_ISSUED : OrderStatus.PENDING;
         progress.move(tenantId, orderId, Set.of(OrderStatus.ON_HOLD), resume, null, "RELEASE", "hold released → " + resume);
-        start(tenantId, List.of(orderId));
-    }
-
-    /**
-     * Scan-to-ship: the packer scanned the label of a parcel, so it leaves now. Only a number a courier issued
-     * to this tenant through Fahuo is accepted (never ship virtually); its order's write-back runs at once, in
-     * the caller's thread, so the scanner hears whether the platform took it.
-     */
-    public ScanOutcome shipScanned(long tenantId, String trackingNumber) {
-        String number = trackingNumber == null ? "" : trackingNumber.strip();
-        if (number.isEmpty()) {
-            throw new InvalidRequestException("scan or type a tracking number");
+        if (shops.get(tenantId, order.shopId()).autoShip()) {
+            start(tenantId, List.of(orderId));
         }
-        Shipment parcel = shipments.findByTrackingNumber(tenantId, number)
-                .filter(s -> s.waybillSource() != null && s.waybillSource().trusted()).orElse(null);
-        if (parcel == null) {
-            return new ScanOutcome(ScanOutcome.Kind.UNKNOWN_NUMBER, number, null, null,
-                    "no waybill with this number was issued to this merchant through Fahuo");
-        }
-        Order order = orders.get(tenantId, parcel.orderId());
-        if (parcel.status() == ShipmentStatus.CANCELLED) {
-            return outcome(ScanOutcome.Kind.NOT_SHIPPABLE, number, order, "the waybill was cancelled; its label is void");
-        }
-        switch (order.status()) {
-            case SHIPPED:
-                return outcome(ScanOutcome.Kind.ALREADY_SHIPPED, number, order, null);
-            case WAYBILL_ISSUED:
-                break;
-            default:
-                return outcome(ScanOutcome.Kind.NOT_SHIPPABLE, number, order,
-                        order.status() + (order.holdReason() == null ? "" : ": " + order.holdReason()));
-        }
-        try {
-            steps.advance(tenantId, order.id(), 1, PipelineSteps.Goal.SHIPPED);
-        } catch (RuntimeException e) {
-            return outcome(ScanOutcome.Kind.FAILED, number, order, e.getMessage());
-        }
-        Order after = orders.get(tenantId, order.id());
-        return after.status() == OrderStatus.SHIPPED
-                ? outcome(ScanOutcome.Kind.SHIPPED, number, after, null)
-                : outcome(ScanOutcome.Kind.FAILED, number, after,
-                        after.status() + (after.holdReason() == null ? "" : ": " + after.holdReason()));
-    }
-
-    private static ScanOutcome outcome(ScanOutcome.Kind kind, String number, Order order, String detail) {
-        return new ScanOutcome(kind, number, order.id(), order.platformOrderId(), detail);
     }
 }

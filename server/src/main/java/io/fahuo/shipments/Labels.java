@@ -50,6 +50,9 @@ public class Labels {
         if (!s.hasWaybill()) {
             throw new ConflictException("shipment " + shipmentId + " has no waybill yet, so it has no label");
         }
+        if (s.status() == io.fahuo.shipments.domain.ShipmentStatus.CANCELLED) {
+            throw new ConflictException("the label of shipment " + shipmentId + " is void: its waybill " + s.trackingNumber() + " was cancelled");
+        }
         Order o = orders.get(tenantId, s.orderId());
         SenderProfile sender = warehouses.get(tenantId, s.warehouseId()).sender();
         ReceiverSnapshot r = o.receiver();
