@@ -39,9 +39,7 @@ final class OrderViews {
     }
 
     static String receiverMasked(Order o) {
-        var r = o.receiver();
-        return nz(r.nameMasked()) + " " + nz(r.phoneMasked()) + " " + nz(r.province()) + nz(r.city()) + nz(r.district())
-                + nz(r.street()) + nz(r.detailMasked());
+        return o.receiver().maskedText();
     }
 
     static OrderSummary summary(Order o, List<Shipment> shipments) {
@@ -65,9 +63,5 @@ final class OrderViews {
 
     private static Line line(OrderLine l) {
         return new Line(l.skuCode(), l.productName(), l.spec(), l.quantity(), l.amountFen());
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }
