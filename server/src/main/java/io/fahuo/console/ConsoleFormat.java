@@ -1,6 +1,5 @@
 package io.fahuo.console;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,31 +14,20 @@ class ConsoleFormat {
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ZoneId zone;
-    private final Clock clock;
 
-    ConsoleFormat(ZoneId consoleZone, Clock clock) {
+    ConsoleFormat(ZoneId consoleZone) {
         this.zone = consoleZone;
-        this.clock = clock;
     }
 
-    String time(Instant instant) {
+    public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant.atZone(zone));
     }
 
-    String fullTime(Instant instant) {
+    public String fullTime(Instant instant) {
         return instant == null ? "" : FULL.format(instant.atZone(zone));
     }
 
-    /** Milliseconds since the epoch, for the countdowns the browser keeps ticking. */
-    long epochMillis(Instant instant) {
-        return instant == null ? 0 : instant.toEpochMilli();
-    }
-
-    boolean overdue(Instant deadline) {
-        return deadline != null && deadline.isBefore(clock.instant());
-    }
-
-    String yuan(long fen) {
+    public String yuan(long fen) {
         return String.format("¥%d.%02d", fen / 100, Math.abs(fen % 100));
     }
 }

@@ -15,7 +15,7 @@ record OrderRow(Order order, Shipment parcel) {
         return new OrderRow(order, live);
     }
 
-    String receiver() {
+    public String receiver() {
         return order.receiver().maskedText();
     }
 }

@@ -34,11 +34,11 @@ public class ShipmentStats {
     public Map<Instant, Long> shippedPerHour(long tenantId, Instant since) {
         Map<Instant, Long> perHour = new TreeMap<>();
         jdbc.sql("""
-                select date_trunc('hour', shipped_at) as hour, count(*) as parcels from shipment
+                select date_trunc('hour', shipped_at) as shipped_hour, count(*) as parcels from shipment
                 where tenant_id = ? and shipped_at >= ? group by date_trunc('hour', shipped_at)""")
                 .params(tenantId, utc(since))
                 .query(rs -> {
-                    perHour.put(rs.getObject("hour", OffsetDateTime.class).toInstant(), rs.getLong("parcels"));
+                    perHour.put(rs.getObject("shipped_hour", OffsetDateTime.class).toInstant(), rs.getLong("parcels"));
                 });
         return perHour;
     }

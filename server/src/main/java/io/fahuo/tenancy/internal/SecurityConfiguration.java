@@ -10,6 +10,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 import io.fahuo.tenancy.ApiTokens;
 import io.fahuo.tenancy.Users;
@@ -58,6 +59,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/assets/**", "/webjars/**").permitAll()
                         .anyRequest().authenticated())
                 .authenticationManager(new ProviderManager(new PasswordLogin(users)))
+                .requestCache(r -> r.requestCache(returnToRequestedPage()))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/console", false).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
@@ -77,6 +79,13 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problemUnauthorized()));
         return http.build();
+    }
+
+    /** After logging in, back to the page that asked for it, at its own address (no "?continue" marker). */
+    private static HttpSessionRequestCache returnToRequestedPage() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     static AuthenticationEntryPoint problemUnauthorized() {
