@@ -61,6 +61,13 @@ public class OrderProgress {
                 .params(warehouseId, now(), tenantId, orderId).update();
     }
 
+    /** Why this order's parcel goes with the carrier it goes with ("why this carrier"). */
+    @Transactional
+    public void recordCarrierChoice(long tenantId, long orderId, String explanation) {
+        jdbc.sql("update orders set carrier_reason = ? where tenant_id = ? and id = ?")
+                .params(explanation.length() > 500 ? explanation.substring(0, 500) : explanation, tenantId, orderId).update();
+    }
+
     /** Writes a step result to the timeline; an error also becomes the order's visible last error. */
     @Transactional
     public void record(long tenantId, long orderId, String step, Outcome outcome, String message, int attempt) {
