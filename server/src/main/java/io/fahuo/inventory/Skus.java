@@ -145,6 +145,9 @@ public class Skus {
         if (unknown(tenantId, List.of(code)).contains(code)) {
             throw new io.fahuo.shared.NotFoundException("no SKU " + code);
         }
+        if (jdbc.sql("select count(*) from warehouse where tenant_id = ? and id = ?").params(tenantId, warehouseId).query(Integer.class).single() == 0) {
+            throw new io.fahuo.shared.NotFoundException("no warehouse " + warehouseId);
+        }
         jdbc.sql("delete from sku_warehouse_priority where tenant_id = ? and sku_code = ? and warehouse_id = ?")
                 .params(tenantId, code, warehouseId).update();
         jdbc.sql("insert into sku_warehouse_priority (tenant_id, sku_code, warehouse_id, priority) values (?, ?, ?, ?)")

@@ -164,7 +164,8 @@ public class PipelineSteps {
         }
         OrderFacts facts = new OrderFacts(order.buyerRemark(), order.sellerRemark(), order.amountFen(),
                 skus.unknown(t, order.lines().stream().map(OrderLine::skuCode).toList()));
-        Optional<String> hold = HoldRules.evaluate(facts, rules.holdRules(t));
+        // a person already reviewed and released it: only what makes shipping impossible holds it again
+        Optional<String> hold = HoldRules.evaluate(facts, progress.reviewed(t, order.id()) ? List.of() : rules.holdRules(t));
         if (hold.isPresent()) {
             progress.move(t, order.id(), Set.of(OrderStatus.PENDING), OrderStatus.ON_HOLD, hold.get(), "ROUTE", null);
             return Optional.of(new Done());
@@ -295,7 +296,7 @@ public class PipelineSteps {
     }
 
     /** The merchant's carrier rules decide; without a match, the default account ships it. */
-    CarrierSelection.Choice chooseCarrier(long t, Order order, Shop shop, java.util.Set<String> skuCodes, int weightGrams, long amountFen) {
+    public CarrierSelection.Choice chooseCarrier(long t, Order order, Shop shop, java.util.Set<String> skuCodes, int weightGrams, long amountFen) {
         Optional<CourierAccount> fallback = accounts.defaultAccount(t);
         return CarrierSelection.choose(new CarrierSelection.Parcel(order.receiver().province(), order.receiver().city(), weightGrams,
                         skus.tags(t, skuCodes), amountFen, shop.id()), rules.carrierRules(t),
