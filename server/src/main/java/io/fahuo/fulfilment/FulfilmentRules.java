@@ -24,8 +24,9 @@ import io.fahuo.shared.NotFoundException;
 @Service
 public class FulfilmentRules {
 
-    public record Settings(boolean allowSplit, int atRiskHours, String slaAlertWebhookUrl) {
-        public static final Settings DEFAULTS = new Settings(false, 6, null);
+    /** {@code slaAlertWebhookSecret} is generated when a webhook is set; alerts are signed with it. */
+    public record Settings(boolean allowSplit, int atRiskHours, String slaAlertWebhookUrl, String slaAlertWebhookSecret) {
+        public static final Settings DEFAULTS = new Settings(false, 6, null, null);
     }
 
     private final JdbcClient jdbc;
@@ -125,8 +126,8 @@ public class FulfilmentRules {
     // ------------------------------------------------------------ settings
 
     public Settings settings(long tenantId) {
-        return jdbc.sql("select allow_split, at_risk_hours, sla_alert_webhook_url from fulfilment_settings where tenant_id = ?")
-                .param(tenantId).query((rs, n) -> new Settings(rs.getBoolean(1), rs.getInt(2), rs.getString(3)))
+        return jdbc.sql("select allow_split, at_risk_hours, sla_alert_webhook_url, sla_alert_webhook_secret from fulfilment_settings where tenant_id = ?")
+                .param(tenantId).query((rs, n) -> new Settings(rs.getBoolean(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
                 .optional().orElse(Settings.DEFAULTS);
     }
 
@@ -138,9 +139,18 @@ public class FulfilmentRules {
         if (s.slaAlertWebhookUrl() != null && !s.slaAlertWebhookUrl().isBlank() && !s.slaAlertWebhookUrl().matches("^https?://\\S+$")) {
             throw new InvalidRequestException("the alert webhook must be an http(s) URL");
         }
+        String url = blankToNull(s.slaAlertWebhookUrl());
+        String secret = url == null ? null : settings(tenantId).slaAlertWebhookSecret();
+        if (url != null && secret == null) {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            secret = java.util.HexFormat.of().formatHex(random);
+        }
         jdbc.sql("delete from fulfilment_settings where tenant_id = ?").param(tenantId).update();
-        jdbc.sql("insert into fulfilment_settings (tenant_id, allow_split, at_risk_hours, sla_alert_webhook_url, updated_at) values (?, ?, ?, ?, ?)")
-                .params(tenantId, s.allowSplit(), s.atRiskHours(), blankToNull(s.slaAlertWebhookUrl()), clock.instant().atOffset(ZoneOffset.UTC))
+        jdbc.sql("""
+                insert into fulfilment_settings (tenant_id, allow_split, at_risk_hours, sla_alert_webhook_url, sla_alert_webhook_secret, updated_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(tenantId, s.allowSplit(), s.atRiskHours(), url, secret, clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
         return settings(tenantId);
     }
