@@ -176,4 +176,30 @@ public class Skus {
         }
         return total;
     }
+
+    @Transactional
+    public void setLowStockThreshold(long tenantId, String code, Integer threshold) {
+        if (threshold != null && threshold < 0) {
+            throw new InvalidRequestException("a low-stock threshold cannot be negative");
+        }
+        if (jdbc.sql("update sku set low_stock_threshold = ? where tenant_id = ? and code = ?").params(threshold, tenantId, code).update() == 0) {
+            throw new io.fahuo.shared.NotFoundException("no SKU " + code);
+        }
+    }
+
+    /** A SKU whose units free to sell, over all warehouses, fell below its threshold. */
+    public record LowStock(String code, String name, int available, int threshold) {
+    }
+
+    public List<LowStock> lowStock(long tenantId) {
+        return jdbc.sql("""
+                select s.code, s.name, coalesce(sum(l.on_hand - l.reserved), 0) as available, s.low_stock_threshold
+                from sku s left join stock_level l on l.tenant_id = s.tenant_id and l.sku_code = s.code
+                where s.tenant_id = ? and s.low_stock_threshold is not null
+                group by s.code, s.name, s.low_stock_threshold
+                having coalesce(sum(l.on_hand - l.reserved), 0) < s.low_stock_threshold
+                order by s.code""")
+                .param(tenantId)
+                .query((rs, n) -> new LowStock(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).list();
+    }
 }
