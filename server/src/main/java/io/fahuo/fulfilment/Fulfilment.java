@@ -126,6 +126,7 @@ public class Fulfilment {
         boolean hasWaybill = shipments.forOrder(tenantId, orderId).stream().anyMatch(s -> s.hasWaybill() && s.status() != ShipmentStatus.CANCELLED);
         OrderStatus resume = hasWaybill ? OrderStatus.WAYBILL_ISSUED : OrderStatus.PENDING;
         progress.move(tenantId, orderId, Set.of(OrderStatus.ON_HOLD), resume, null, "RELEASE", "hold released → " + resume);
+        progress.markReviewed(tenantId, orderId);
         if (shops.get(tenantId, order.shopId()).autoShip()) {
             start(tenantId, List.of(orderId));
         }

@@ -42,22 +42,54 @@ public class Shipments {
         this.events = events;
     }
 
-    /** The order's single parcel, opened on first call. */
+    /** Which order lines (and how many units of each) go into one parcel, and from where. */
+    public record ParcelPlan(long warehouseId, Map<Long, Integer> lines) {
+    }
+
+    /**
+     * The order's parcels, opened on the first call as planned; later calls return the parcels that exist
+     * (a plan is never applied twice, even by two workers at once).
+     */
     @Transactional
-    public Shipment openSingleParcel(long tenantId, long orderId, long warehouseId) {
-        Optional<Shipment> existing = find(tenantId, orderId, 1);
-        if (existing.isPresent()) {
-            return existing.get();
+    public List<Shipment> openParcels(long tenantId, long orderId, List<ParcelPlan> plan) {
+        List<Shipment> existing = forOrder(tenantId, orderId);
+        if (!existing.isEmpty()) {
+            return existing;
         }
         try {
-            jdbc.sql("""
-                    insert into shipment (id, tenant_id, order_id, package_no, warehouse_id, status, created_at)
-                    values (?, ?, ?, 1, ?, 'OPEN', ?)""")
-                    .params(ids.next(), tenantId, orderId, warehouseId, now()).update();
+            int packageNo = 1;
+            for (ParcelPlan parcel : plan) {
+                long id = ids.next();
+                jdbc.sql("""
+                        insert into shipment (id, tenant_id, order_id, package_no, warehouse_id, status, created_at)
+                        values (?, ?, ?, ?, ?, 'OPEN', ?)""")
+                        .params(id, tenantId, orderId, packageNo++, parcel.warehouseId(), now()).update();
+                parcel.lines().forEach((lineId, qty) -> jdbc.sql(
+                                "insert into shipment_item (tenant_id, shipment_id, order_line_id, quantity) values (?, ?, ?, ?)")
+                        .params(tenantId, id, lineId, qty).update());
+            }
         } catch (DuplicateKeyException raced) {
-            // opened concurrently: take the one that won
+            // opened concurrently by another worker: its parcels stand (this transaction rolls back)
+            throw new ConcurrentParcelsException(orderId);
         }
-        return find(tenantId, orderId, 1).orElseThrow();
+        return forOrder(tenantId, orderId);
+    }
+
+    /** Another worker opened the same order's parcels at the same moment; the caller retries and finds them. */
+    public static class ConcurrentParcelsException extends RuntimeException {
+        ConcurrentParcelsException(long orderId) {
+            super("parcels of order " + orderId + " were opened concurrently");
+        }
+    }
+
+    /** Order line id → units in this parcel. */
+    public Map<Long, Integer> items(long tenantId, long shipmentId) {
+        Map<Long, Integer> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("select order_line_id, quantity from shipment_item where tenant_id = ? and shipment_id = ? order by order_line_id")
+                .params(tenantId, shipmentId).query(rs -> {
+                    out.put(rs.getLong(1), rs.getInt(2));
+                });
+        return out;
     }
 
     /**
