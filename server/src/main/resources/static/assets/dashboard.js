@@ -10,6 +10,7 @@
 
   function render(data) {
     hourly.setOption({
+      animation: false,
       color: colors,
       grid: { left: 36, right: 12, top: 16, bottom: 28 },
       tooltip: { trigger: 'axis' },
@@ -19,6 +20,7 @@
     });
     var empty = data.carriers.length === 0;
     carriers.setOption({
+      animation: false,
       color: colors,
       title: { text: empty ? carriersEl.getAttribute('data-empty') : '', left: 'center', top: 'middle',
         textStyle: { color: '#667085', fontSize: 13, fontWeight: 'normal' } },

@@ -1,6 +1,7 @@
 package io.fahuo.console;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,10 +18,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.fahuo.orders.Orders;
-import io.fahuo.orders.domain.Order;
 import io.fahuo.orders.domain.OrderStatus;
 import io.fahuo.shared.Carrier;
+import io.fahuo.orders.domain.Order;
 import io.fahuo.shipments.ShipmentStats;
+import io.fahuo.shipments.Shipments;
+import io.fahuo.shipments.domain.Shipment;
 import io.fahuo.tenancy.CurrentTenant;
 
 /** Today at a glance; the panel and the charts refresh themselves. */
@@ -37,17 +39,27 @@ class DashboardController {
     record Slice(String name, long value) {
     }
 
+    /** A parcel that just left, with its order's number. */
+    record Shipped(Shipment parcel, String platformOrderId) {
+    }
+
     private static final int DUE_SOON = 10;
+    private static final int RECENTLY_SHIPPED = 8;
+    /** Deadlines further out than this are not "close". */
+    private static final Duration DUE_HORIZON = Duration.ofHours(72);
 
     private final Orders orders;
     private final ShipmentStats shipmentStats;
+    private final Shipments shipments;
     private final Clock clock;
     private final ZoneId zone;
     private final MessageSource messages;
 
-    DashboardController(Orders orders, ShipmentStats shipmentStats, Clock clock, ZoneId consoleZone, MessageSource messages) {
+    DashboardController(Orders orders, ShipmentStats shipmentStats, Shipments shipments, Clock clock, ZoneId consoleZone,
+                        MessageSource messages) {
         this.orders = orders;
         this.shipmentStats = shipmentStats;
+        this.shipments = shipments;
         this.clock = clock;
         this.zone = consoleZone;
         this.messages = messages;
@@ -93,8 +105,9 @@ class DashboardController {
         model.addAttribute("counters", new Counters(orders.paidSince(t, dayStart), shipmentStats.shippedSince(t, dayStart),
                 open.get(OrderStatus.PENDING) + open.get(OrderStatus.WAYBILL_ISSUED), open.get(OrderStatus.ON_HOLD),
                 orders.failingCount(t)));
-        List<Order> due = orders.dueFirst(t, Set.of(OrderStatus.PENDING, OrderStatus.WAYBILL_ISSUED, OrderStatus.ON_HOLD), DUE_SOON);
-        model.addAttribute("due", due);
+        model.addAttribute("due", orders.unshippedDueBefore(t, clock.instant().plus(DUE_HORIZON), DUE_SOON));
+        model.addAttribute("shipped", shipments.recentlyShipped(t, RECENTLY_SHIPPED).stream()
+                .map(s -> new Shipped(s, orders.find(t, s.orderId()).map(Order::platformOrderId).orElse(""))).toList());
     }
 
     private Instant startOfToday() {

@@ -64,23 +64,26 @@ class PrintController {
                 @RequestParam(defaultValue = "76x130") String size, Model model) {
         long t = CurrentTenant.id();
         LabelSize labelSize = size(size);
-        List<Long> orderIds;
+        List<Long> labels;
         String source;
         if (reprint != null) {
-            Shipment s = shipments.get(t, reprint);
-            orderIds = List.of(s.orderId());
+            Shipment parcel = shipments.get(t, reprint);
+            if (!printable(parcel)) {
+                throw new InvalidRequestException("parcel " + reprint + " has no valid label to print");
+            }
+            labels = List.of(parcel.id());
             source = "reprint";
         } else if (batch != null) {
-            orderIds = batches.progress(t, batch).results().stream().filter(Batches.Result::ok).map(Batches.Result::orderId).toList();
+            labels = printableShipments(t, batches.progress(t, batch).results().stream().filter(Batches.Result::ok)
+                    .map(Batches.Result::orderId).toList());
             source = "batch";
         } else {
-            orderIds = orders.search(t, new Orders.Search(Set.of(OrderStatus.WAYBILL_ISSUED), null, null, null, null, null),
-                    null, null, WAITING_LIMIT).items().stream().map(Order::id).toList();
+            labels = printableShipments(t, orders.search(t, new Orders.Search(Set.of(OrderStatus.WAYBILL_ISSUED), null, null, null, null, null),
+                    null, null, WAITING_LIMIT).items().stream().map(Order::id).toList());
             source = "waiting";
         }
-        List<Long> printable = printableShipments(t, orderIds);
-        model.addAttribute("jobs", jobs(printable));
-        model.addAttribute("labelCount", printable.size());
+        model.addAttribute("jobs", jobs(labels));
+        model.addAttribute("labelCount", labels.size());
         model.addAttribute("source", source);
         model.addAttribute("batch", batch);
         model.addAttribute("size", labelSize.code());
@@ -116,7 +119,7 @@ class PrintController {
         long t = CurrentTenant.id();
         String n = number.strip();
         Shipment parcel = shipments.findByTrackingNumber(t, n)
-                .or(() -> ordersByPlatformId(t, n).flatMap(o -> live(shipments.forOrder(t, o.id()))))
+                .or(() -> ordersByPlatformId(t, n).flatMap(o -> shipments.forOrder(t, o.id()).stream().filter(PrintController::printable).findFirst()))
                 .orElseThrow(() -> new NotFoundException("no label with tracking number or order number " + n));
         if (parcel.status() == ShipmentStatus.CANCELLED) {
             throw new InvalidRequestException("the waybill " + parcel.trackingNumber() + " was cancelled; its label is void");
@@ -135,13 +138,14 @@ class PrintController {
         List<Long> out = new ArrayList<>();
         Map<Long, List<Shipment>> byOrder = shipments.forOrders(t, orderIds);
         for (Long orderId : orderIds) {
-            live(byOrder.getOrDefault(orderId, List.of())).ifPresent(s -> out.add(s.id()));
+            byOrder.getOrDefault(orderId, List.of()).stream().filter(PrintController::printable).forEach(s -> out.add(s.id()));
         }
         return out;
     }
 
-    private static Optional<Shipment> live(List<Shipment> parcels) {
-        return parcels.stream().filter(s -> s.hasWaybill() && s.status() != ShipmentStatus.CANCELLED).findFirst();
+    /** A parcel with a waybill that is still valid (a cancelled waybill's label is void). */
+    private static boolean printable(Shipment s) {
+        return s.hasWaybill() && s.status() != ShipmentStatus.CANCELLED;
     }
 
     static List<PrintJob> jobs(List<Long> shipmentIds) {

@@ -2,9 +2,7 @@ package io.fahuo.orders;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +66,7 @@ public class Orders {
     /** Counting every match of a broad filter over a million orders on each page costs more than it tells. */
     public static final int COUNT_CAP = 10_000;
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_-]{6,64}");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final JdbcClient jdbc;
 
@@ -196,18 +194,6 @@ public class Orders {
     public long failingCount(long tenantId) {
         return jdbc.sql("select count(*) from orders where tenant_id = ? and status in ('PENDING', 'WAYBILL_ISSUED') and last_error is not null")
                 .param(tenantId).query(Long.class).single();
-    }
-
-    /** The orders in these statuses whose ship-by deadline comes first (one index range per status). */
-    public List<Order> dueFirst(long tenantId, Collection<OrderStatus> statuses, int limit) {
-        List<Order> due = new ArrayList<>();
-        for (OrderStatus status : statuses) {
-            due.addAll(jdbc.sql("select " + OrderRows.COLUMNS + " from orders o where o.tenant_id = ? and o.status = ?"
-                            + " and o.ship_by is not null order by o.ship_by, o.id limit ?")
-                    .params(tenantId, status.name(), limit).query(OrderRows::order).list());
-        }
-        due.sort(Comparator.comparing(Order::shipBy).thenComparing(Order::id));
-        return due.size() > limit ? List.copyOf(due.subList(0, limit)) : due;
     }
 
     public long countByStatus(long tenantId, OrderStatus status) {

@@ -157,6 +157,12 @@ public class Shipments {
         return out;
     }
 
+    /** The parcels that left last, newest first. */
+    public List<Shipment> recentlyShipped(long tenantId, int limit) {
+        return jdbc.sql("select * from shipment where tenant_id = ? and shipped_at is not null order by shipped_at desc limit ?")
+                .params(tenantId, limit).query(Shipments::map).list();
+    }
+
     public Optional<Shipment> findByTrackingNumber(long tenantId, String trackingNumber) {
         return jdbc.sql("select * from shipment where tenant_id = ? and tracking_number = ? order by id desc limit 1")
                 .params(tenantId, trackingNumber).query(Shipments::map).optional();

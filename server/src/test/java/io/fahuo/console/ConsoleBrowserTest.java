@@ -108,6 +108,7 @@ class ConsoleBrowserTest extends IntegrationTest {
         assertThat(browser.find("#kpi-paid").getText()).isEqualTo("8");
         assertThat(browser.find("#kpi-waiting").getText()).isEqualTo("8");
         assertThat(browser.findAll("#dashboard-panel table tbody tr")).hasSize(8);
+        assertThat(browser.find("#dashboard-panel").getText()).contains("还没有发出的包裹");
         assertThat(browser.find(".countdown").getText()).matches("\\d+:\\d\\d:\\d\\d|1d \\d\\d:\\d\\d:\\d\\d");
         browser.waitUntil(WAIT, d -> !browser.findAll("#chart-hourly canvas").isEmpty() && !browser.findAll("#chart-carriers canvas").isEmpty());
         assertNoPlaintextPii();

@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Import;
         "fahuo.pipeline.out-of-stock-recheck=PT1S",
         "fahuo.sla.watch-interval=PT1S",
         "fahuo.bootstrap.admin-token=integration-test-admin-token",
+        "fahuo.bootstrap.admin-password=integration-test-admin-password",
         "spring.flyway.clean-disabled=false"})
 @Import(IntegrationTest.CleanDatabase.class)
 public abstract class IntegrationTest {
