@@ -1,6 +1,7 @@
 package io.fahuo.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -14,14 +15,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.fahuo.shared.InvalidRequestException;
 import io.fahuo.support.IntegrationTest;
+import io.fahuo.tenancy.Tenants;
+import io.fahuo.tenancy.Users;
 
 /**
  * The console's own filter chain beside the API's: form login with a session, CSRF on every change, and
  * neither credential crossing over (a session does not open the API, a token does not open the console).
  */
 class ConsoleSecurityTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    Tenants tenants;
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -91,6 +106,23 @@ class ConsoleSecurityTest extends IntegrationTest {
         HttpResponse<String> dashboard = session.get("/console");
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("工作台").contains("admin");
+
+        String stored = jdbc.sql("select password_hash from app_user where username = 'admin'").query(String.class).single();
+        assertThat(stored).startsWith("{bcrypt}$2").doesNotContain("integration-test-admin-password");
+    }
+
+    @Test
+    void aUserNameBelongsToOneTenantAndPasswordsHaveAMinimumLength() {
+        long other = tenants.create("other-tenant");
+        assertThatThrownBy(() -> users.save(other, "admin", "long-enough-password", "ADMIN"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("taken");
+        assertThatThrownBy(() -> users.save(other, "short", "1234567", "ADMIN"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("8");
+        users.save(other, "other-admin", "long-enough-password", "ADMIN");
+        assertThat(users.authenticate("other-admin", "long-enough-password")).get()
+                .satisfies(p -> assertThat(p.tenantId()).isEqualTo(other));
+        assertThat(users.authenticate("other-admin", "wrong-password-here")).isEmpty();
+        assertThat(users.authenticate("nobody-here", "long-enough-password")).isEmpty();
     }
 
     @Test
