@@ -53,7 +53,8 @@ class ScanController {
                     : new ScanResult("failed", n, order, order.status() + (order.holdReason() == null ? "" : ": " + order.holdReason())
                             + (order.lastError() == null ? "" : " — " + order.lastError()));
         } catch (NotFoundException | InvalidRequestException e) {
-            result = new ScanResult("unknown", n, null, e.getMessage());
+            // the outcome says it all: the number is not one of this merchant's waybills
+            result = new ScanResult("unknown", n, null, null);
         } catch (ConflictException e) {
             result = new ScanResult("refused", n, null, e.getMessage());
         } catch (ExternalCallException | StepFailure e) {
