@@ -19,7 +19,7 @@ final class OrderViews {
                         long amountFen, long shopId) {
     }
 
-    record Line(String skuCode, String productName, String spec, int quantity, long amountFen) {
+    record Line(long id, String platformLineId, String skuCode, String productName, String spec, int quantity, long amountFen) {
     }
 
     record ShipmentView(long id, int packageNo, String trackingNumber, String carrier, String status,
@@ -63,6 +63,6 @@ final class OrderViews {
     }
 
     private static Line line(OrderLine l) {
-        return new Line(l.skuCode(), l.productName(), l.spec(), l.quantity(), l.amountFen());
+        return new Line(l.id(), l.platformLineId(), l.skuCode(), l.productName(), l.spec(), l.quantity(), l.amountFen());
     }
 }

@@ -2,6 +2,7 @@ package io.fahuo.console;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,13 +135,14 @@ class PrintController {
                 .items().stream().filter(o -> o.platformOrderId().equals(platformOrderId)).findFirst();
     }
 
+    /** The valid labels of these orders, each once (a merged parcel carries several orders). */
     private List<Long> printableShipments(long t, Collection<Long> orderIds) {
-        List<Long> out = new ArrayList<>();
+        Set<Long> out = new LinkedHashSet<>();
         Map<Long, List<Shipment>> byOrder = shipments.forOrders(t, orderIds);
         for (Long orderId : orderIds) {
             byOrder.getOrDefault(orderId, List.of()).stream().filter(PrintController::printable).forEach(s -> out.add(s.id()));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** A parcel with a waybill that is still valid (a cancelled waybill's label is void). */

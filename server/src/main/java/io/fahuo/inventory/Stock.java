@@ -64,6 +64,9 @@ public class Stock {
                 if (holdsReservation(tenantId, orderId)) {
                     return ReservationOutcome.ok();
                 }
+                // a reservation given back earlier (re-routing, merging) makes room for the new one
+                jdbc.sql("delete from stock_reservation where tenant_id = ? and order_id = ? and state = 'RELEASED'")
+                        .params(tenantId, orderId).update();
                 OffsetDateTime now = now();
                 List<String> shortSkus = new ArrayList<>();
                 plan.forEach((warehouseId, lines) -> {

@@ -141,9 +141,9 @@ public class Shipments {
                 .params(tenantId, orderId, packageNo).query(Shipments::map).optional();
     }
 
+    /** The parcels that carry the order: its own, and a parcel it was merged into with other orders. */
     public List<Shipment> forOrder(long tenantId, long orderId) {
-        return jdbc.sql("select * from shipment where tenant_id = ? and order_id = ? order by package_no")
-                .params(tenantId, orderId).query(Shipments::map).list();
+        return forOrders(tenantId, List.of(orderId)).getOrDefault(orderId, List.of());
     }
 
     public Map<Long, List<Shipment>> forOrders(long tenantId, Collection<Long> orderIds) {
@@ -151,9 +151,16 @@ public class Shipments {
         if (orderIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("select * from shipment where tenant_id = :t and order_id in (:ids) order by order_id, package_no")
-                .param("t", tenantId).param("ids", orderIds).query(Shipments::map).list()
-                .forEach(s -> out.computeIfAbsent(s.orderId(), k -> new java.util.ArrayList<>()).add(s));
+        jdbc.sql("""
+                select s.*, s.order_id as carried_order from shipment s where s.tenant_id = :t and s.order_id in (:ids)
+                union
+                select s.*, ol.order_id as carried_order from shipment s
+                join shipment_item si on si.shipment_id = s.id join order_line ol on ol.id = si.order_line_id
+                where s.tenant_id = :t and ol.order_id in (:ids)
+                order by carried_order, package_no, id""")
+                .param("t", tenantId).param("ids", orderIds)
+                .query((rs, n) -> Map.entry(rs.getLong("carried_order"), map(rs, n))).list()
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
         return out;
     }
 
@@ -161,6 +168,51 @@ public class Shipments {
     public List<Shipment> recentlyShipped(long tenantId, int limit) {
         return jdbc.sql("select * from shipment where tenant_id = ? and shipped_at is not null order by shipped_at desc limit ?")
                 .params(tenantId, limit).query(Shipments::map).list();
+    }
+
+    /**
+     * Repacks an order by hand: its parcels without a waybill are replaced by the given ones. Joins the
+     * caller's transaction.
+     */
+    @Transactional
+    public List<Shipment> repack(long tenantId, long orderId, List<ParcelPlan> plan) {
+        discardOpenParcels(tenantId, orderId);
+        return openParcels(tenantId, orderId, plan);
+    }
+
+    private void discardOpenParcels(long tenantId, long orderId) {
+        for (Shipment s : forOrder(tenantId, orderId)) {
+            if (s.hasWaybill() || s.status() != ShipmentStatus.OPEN) {
+                throw new io.fahuo.shared.ConflictException("order " + orderId + " already has a waybill; its parcels can no longer change");
+            }
+            jdbc.sql("delete from shipment_item where tenant_id = ? and shipment_id = ?").params(tenantId, s.id()).update();
+            jdbc.sql("delete from shipment where tenant_id = ? and id = ?").params(tenantId, s.id()).update();
+        }
+    }
+
+    /** The orders whose lines travel in this parcel. */
+    public List<Long> ordersIn(long tenantId, long shipmentId) {
+        return jdbc.sql("""
+                select distinct ol.order_id from shipment_item si join order_line ol on ol.id = si.order_line_id
+                where si.tenant_id = ? and si.shipment_id = ? order by ol.order_id""")
+                .params(tenantId, shipmentId).query(Long.class).list();
+    }
+
+    /**
+     * Merges orders into one new parcel (合单): their open parcels without a waybill are discarded and one
+     * parcel carrying all their lines takes their place. Joins the caller's transaction.
+     */
+    @Transactional
+    public Shipment openMergedParcel(long tenantId, long warehouseId, Map<Long, Map<Long, Integer>> linesByOrder) {
+        linesByOrder.keySet().forEach(orderId -> discardOpenParcels(tenantId, orderId));
+        long primary = linesByOrder.keySet().iterator().next();
+        long id = ids.next();
+        jdbc.sql("insert into shipment (id, tenant_id, order_id, package_no, warehouse_id, status, created_at) values (?, ?, ?, 1, ?, 'OPEN', ?)")
+                .params(id, tenantId, primary, warehouseId, now()).update();
+        linesByOrder.values().forEach(lines -> lines.forEach((lineId, qty) -> jdbc.sql(
+                        "insert into shipment_item (tenant_id, shipment_id, order_line_id, quantity) values (?, ?, ?, ?)")
+                .params(tenantId, id, lineId, qty).update()));
+        return get(tenantId, id);
     }
 
     public Optional<Shipment> findByTrackingNumber(long tenantId, String trackingNumber) {

@@ -262,7 +262,11 @@ public class PipelineSteps {
         long t = order.tenantId();
         Warehouse warehouse = warehouses.get(t, parcel.warehouseId());
         java.util.Map<Long, Integer> items = shipments.items(t, parcel.id());
-        List<OrderLine> packed = order.lines().stream().filter(l -> items.isEmpty() || items.containsKey(l.id())).toList();
+        // a merged parcel carries the lines of several orders: the waybill describes all of them
+        List<OrderLine> allLines = new java.util.ArrayList<>(order.lines());
+        shipments.ordersIn(t, parcel.id()).stream().filter(id -> id != order.id())
+                .forEach(id -> allLines.addAll(orders.get(t, id).lines()));
+        List<OrderLine> packed = allLines.stream().filter(l -> items.isEmpty() || items.containsKey(l.id())).toList();
         java.util.Map<String, Integer> demand = skus.expand(t, packed.stream().map(l -> new StockLine(l.skuCode(), l.quantity())).toList());
         int weight = skus.weightGrams(t, demand);
         long amount = packed.stream().mapToLong(OrderLine::amountFen).sum();
@@ -324,7 +328,7 @@ public class PipelineSteps {
         java.util.Map<Long, String> platformLineIds = new java.util.HashMap<>();
         order.lines().forEach(l -> platformLineIds.put(l.id(), l.platformLineId()));
         List<ShippingConfirmation.Parcel> packs = parcels.stream().map(p -> new ShippingConfirmation.Parcel(p.carrier(), p.trackingNumber(),
-                shipments.items(t, p.id()).entrySet().stream()
+                shipments.items(t, p.id()).entrySet().stream().filter(e -> platformLineIds.containsKey(e.getKey()))
                         .map(e -> new ShippingConfirmation.Item(platformLineIds.get(e.getKey()), e.getValue())).toList())).toList();
         ConfirmationOutcome outcome = platforms.confirmShipping(t, order.shopId(),
                 new ShippingConfirmation(order.platformOrderId(), packs, "FH" + order.id()));

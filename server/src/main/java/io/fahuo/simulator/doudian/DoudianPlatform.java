@@ -453,6 +453,13 @@ public class DoudianPlatform {
         for (int i = 0; i < count; i++) {
             String id = Long.toString(orderSeq.addAndGet(1 + ThreadLocalRandom.current().nextInt(7)));
             SimOrder o = factory.create(id, shopId, clock.now(), spec, DemoCatalog.PRODUCTS);
+            if (spec.receiverOf() != null) {
+                SimOrder earlier = orders.get(spec.receiverOf());
+                if (earlier == null) {
+                    throw new IllegalArgumentException("no order " + spec.receiverOf() + " to copy the receiver from");
+                }
+                o.receiver = earlier.receiver;
+            }
             o.cipherName = cipher(id, o.receiver.name(), 2);
             o.cipherTel = cipher(id, o.receiver.tel(), 3);
             o.cipherDetail = cipher(id, o.receiver.detail(), 1);

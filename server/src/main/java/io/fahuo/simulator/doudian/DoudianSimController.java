@@ -39,7 +39,7 @@ class DoudianSimController {
     }
 
     public record CreateOrders(String shopId, Integer count, Integer status, List<String> skuCodes, String buyerWords, Boolean longAddress,
-                               Boolean emoji, String province) {
+                               Boolean emoji, String province, String receiverOf) {
     }
 
     @PostMapping(path = "/_control/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -50,7 +50,7 @@ class DoudianSimController {
         }
         String shop = req.shopId() == null || req.shopId().isBlank() ? null : req.shopId();
         SimOrderFactory.Spec spec = new SimOrderFactory.Spec(req.status(), req.skuCodes(),
-                req.buyerWords(), Boolean.TRUE.equals(req.longAddress()), Boolean.TRUE.equals(req.emoji()), req.province());
+                req.buyerWords(), Boolean.TRUE.equals(req.longAddress()), Boolean.TRUE.equals(req.emoji()), req.province(), req.receiverOf());
         try {
             return ResponseEntity.ok(Map.of("order_ids", shop == null ? platform.createOrders(count, spec) : platform.createOrders(shop, count, spec)));
         } catch (IllegalArgumentException e) {

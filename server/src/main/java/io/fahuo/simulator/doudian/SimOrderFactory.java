@@ -15,8 +15,10 @@ public final class SimOrderFactory {
      * What kind of order to make. {@code status} 2 = paid and shippable (default), 1 = unpaid, 105 = risk review.
      * {@code skuCodes} picks products by merchant code (unknown codes make a product the merchant never mapped).
      */
-    public record Spec(Integer status, List<String> skuCodes, String buyerWords, boolean longAddress, boolean emoji, String province) {
-        public static final Spec DEFAULT = new Spec(null, null, null, false, false, null);
+    /** {@code receiverOf}: the same buyer and address as an earlier order (a second purchase, for 合单). */
+    public record Spec(Integer status, List<String> skuCodes, String buyerWords, boolean longAddress, boolean emoji, String province,
+                       String receiverOf) {
+        public static final Spec DEFAULT = new Spec(null, null, null, false, false, null, null);
     }
 
     private static final String[] FAMILY = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "欧阳", "司马"};
