@@ -16,6 +16,15 @@
     }
   });
 
+  // A session that expired while a fragment polled: go to the login page instead of swapping it in.
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var url = e.detail.xhr && e.detail.xhr.responseURL;
+    if (url && new URL(url).pathname === '/login') {
+      e.detail.shouldSwap = false;
+      window.location.href = '/login';
+    }
+  });
+
   // Countdowns to ship-by deadlines; the server renders the deadline, the browser keeps it ticking.
   function two(n) { return n < 10 ? '0' + n : '' + n; }
   function tick() {

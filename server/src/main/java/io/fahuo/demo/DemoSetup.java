@@ -101,17 +101,19 @@ class DemoSetup implements ApplicationRunner {
     private String demoLogin(long tenantId) {
         Path file = dataDir.resolve("demo-console-password");
         try {
+            String password;
             if (!users.exists(Users.ADMIN)) {
-                String password = randomPassword();
+                password = randomPassword();
                 users.save(tenantId, Users.ADMIN, password, ApiTokens.ADMIN);
                 Files.createDirectories(dataDir);
                 Files.writeString(file, password + "\n");
+            } else {
+                password = Files.exists(file) ? Files.readString(file).strip() : null;
+                if (password == null || users.authenticate(Users.ADMIN, password).isEmpty()) {
+                    return "user " + Users.ADMIN + " with the password set by FAHUO_BOOTSTRAP_ADMIN_PASSWORD";
+                }
             }
-            String password = Files.exists(file) ? Files.readString(file).strip() : null;
-            if (password != null && users.authenticate(Users.ADMIN, password).isPresent()) {
-                return "user " + Users.ADMIN + ", password " + password + " (also in " + file + ")";
-            }
-            return "user " + Users.ADMIN + " with the password set by FAHUO_BOOTSTRAP_ADMIN_PASSWORD";
+            return "user " + Users.ADMIN + ", password " + password + " (also in " + file + ")";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
