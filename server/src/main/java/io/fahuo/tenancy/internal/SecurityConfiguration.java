@@ -53,12 +53,12 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain console(HttpSecurity http, Users users) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, PasswordLogin passwordLogin) throws Exception {
         http.securityMatcher("/", "/console", "/console/**", "/login", "/logout", "/assets/**", "/webjars/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/assets/**", "/webjars/**").permitAll()
                         .anyRequest().authenticated())
-                .authenticationManager(new ProviderManager(new PasswordLogin(users)))
+                .authenticationManager(new ProviderManager(passwordLogin))
                 .requestCache(r -> r.requestCache(returnToRequestedPage()))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/console", false).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
@@ -66,6 +66,12 @@ class SecurityConfiguration {
                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
                                 + "frame-src 'self'; object-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'")));
         return http.build();
+    }
+
+    /** The only way to log in with a password; as a bean it also stops Boot from inventing a default user. */
+    @Bean
+    PasswordLogin passwordLogin(Users users) {
+        return new PasswordLogin(users);
     }
 
     @Bean
