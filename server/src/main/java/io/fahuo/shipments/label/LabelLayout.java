@@ -137,6 +137,8 @@ final class LabelLayout {
     private final TextMetrics metrics;
     private final double width;
     private final double innerRight;
+    /** Text on 100 mm wide stock is a fifth larger: same number of characters per line, easier to read. */
+    private final double scale;
     private final List<Region> regions = new ArrayList<>();
     private final List<Element> elements = new ArrayList<>();
 
@@ -146,6 +148,7 @@ final class LabelLayout {
         this.metrics = device.metrics();
         this.width = size.widthMm();
         this.innerRight = width - MARGIN_MM;
+        this.scale = width >= 100 ? 1.2 : 1.0;
     }
 
     static Layout of(LabelData label, LabelSize size, Device device) {
@@ -153,15 +156,17 @@ final class LabelLayout {
     }
 
     private Layout layOut(LabelData l) {
-        double extra = size.heightMm() - 130;
+        // the base heights below, with a 26 mm footer, add up to 24 + 98 × scale; taller stock gives what is left
+        // to the bars, the receiver and the contents, and the rest to the footer
+        double extra = size.heightMm() - 2 * MARGIN_MM - (24 + 98 * scale);
         double y = MARGIN_MM;
-        y = header(l, y, 7);
-        y = destination(l, y, 15);
-        y = barcode(l, y, 24);
-        y = packageCenter(l, y, 6);
-        y = receiver(l, y, 22 + 0.4 * extra);
-        y = sender(l, y, 11);
-        y = contents(l, y, 11 + 0.3 * extra);
+        y = header(l, y, 7 * scale);
+        y = destination(l, y, 15 * scale);
+        y = barcode(l, y, 24 + 0.2 * extra);
+        y = packageCenter(l, y, 6 * scale);
+        y = receiver(l, y, 22 * scale + 0.3 * extra);
+        y = sender(l, y, 11 * scale);
+        y = contents(l, y, 11 * scale + 0.2 * extra);
         footer(l, y, size.heightMm() - MARGIN_MM);
         return new Layout(size, List.copyOf(regions), List.copyOf(elements));
     }
@@ -169,10 +174,10 @@ final class LabelLayout {
     private double header(LabelData l, double top, double height) {
         Region r = region("header", top, top + height);
         String time = metrics.printable(PRINT_TIME.format(l.printedAt()));
-        double timeSize = metrics.actualSize(2.3);
+        double timeSize = actual(2.3);
         double timeWidth = metrics.widthMm(time, timeSize);
         add(new Text(r.name(), innerRight - timeWidth, centred(r, timeSize), timeSize, time, timeWidth));
-        line(r, MARGIN_MM, centred(r, metrics.actualSize(4.2)), 4.2, l.carrierName(), innerRight - timeWidth - 2 - MARGIN_MM);
+        line(r, MARGIN_MM, centred(r, actual(4.2)), 4.2, l.carrierName(), innerRight - timeWidth - 2 - MARGIN_MM);
         return r.bottom();
     }
 
@@ -180,16 +185,16 @@ final class LabelLayout {
         Region r = region("destination", top, top + height);
         double bottom = r.bottom() - 0.5;
         if (notBlank(l.sortingCode())) {
-            double sortSize = metrics.actualSize(3.5);
+            double sortSize = actual(3.5);
             line(r, MARGIN_MM, bottom - sortSize, 3.5, l.sortingCode(), innerWidth());
             bottom -= sortSize + 0.5;
         }
         String mark = metrics.printable(notBlank(l.markDestination()) ? l.markDestination() : "—");
-        double requested = Math.min(8, bottom - r.top() - 0.5);
-        while (requested > 4 && metrics.widthMm(mark, metrics.actualSize(requested)) > innerWidth()) {
+        double requested = Math.min(8 * scale, bottom - r.top() - 0.5) / scale;
+        while (requested > 4 && metrics.widthMm(mark, actual(requested)) > innerWidth()) {
             requested -= 0.5;
         }
-        double markSize = metrics.actualSize(requested);
+        double markSize = actual(requested);
         line(r, MARGIN_MM, Math.max(r.top() + 0.5, (r.top() + bottom - markSize) / 2), requested, mark, innerWidth());
         return r.bottom();
     }
@@ -197,7 +202,7 @@ final class LabelLayout {
     private double barcode(LabelData l, double top, double height) {
         Region r = region("barcode", top, top + height);
         String number = l.trackingNumber();
-        double numberSize = metrics.actualSize(3.5);
+        double numberSize = actual(3.5);
         double numberTop = r.bottom() - 0.8 - numberSize;
         double barsTop = r.top() + 1.5;
         double barsHeight = numberTop - 1 - barsTop;
@@ -213,7 +218,7 @@ final class LabelLayout {
 
     private double packageCenter(LabelData l, double top, double height) {
         Region r = region("package", top, top + height);
-        double textSize = metrics.actualSize(3.2);
+        double textSize = actual(3.2);
         line(r, MARGIN_MM, centred(r, textSize), 3.2, "集包地 " + (notBlank(l.packageCenter()) ? l.packageCenter() : "—"), innerWidth());
         return r.bottom();
     }
@@ -221,7 +226,7 @@ final class LabelLayout {
     private double receiver(LabelData l, double top, double height) {
         Region r = region("receiver", top, top + height);
         double indent = tag(r, "收", 4.5);
-        double nameSize = metrics.actualSize(3.6);
+        double nameSize = actual(3.6);
         double y = r.top() + 1;
         line(r, indent, y, 3.6, l.receiverName() + "  " + l.receiverPhone(), innerRight - indent);
         y += nameSize + 1;
@@ -232,7 +237,7 @@ final class LabelLayout {
     private double sender(LabelData l, double top, double height) {
         Region r = region("sender", top, top + height);
         double indent = tag(r, "寄", 3.6);
-        double nameSize = metrics.actualSize(2.6);
+        double nameSize = actual(2.6);
         double y = r.top() + 1;
         line(r, indent, y, 2.6, l.senderName() + "  " + l.senderPhone(), innerRight - indent);
         paragraph(r, indent, y + nameSize + 0.6, 2.6, l.senderAddress());
@@ -251,26 +256,26 @@ final class LabelLayout {
         Region r = region("footer", top, bottom);
         double x = MARGIN_MM;
         int modules = qrModules(l.qrContent());
-        double target = Math.min(20, r.bottom() - r.top() - 2);
+        double target = Math.min(20 * scale, r.bottom() - r.top() - 2);
         double module = dots(target / modules);
         if (module * modules >= 8) {
             add(new Qr(r.name(), x, r.top() + 1, module, modules, l.qrContent()));
             x += module * modules + 2;
         }
-        double labelSize = metrics.actualSize(2.6);
+        double labelSize = actual(2.6);
         double y = r.top() + 1;
         line(r, x, y, 2.6, "订单号", innerRight - x);
         y += labelSize + 0.6;
         line(r, x, y, 2.8, notBlank(l.orderNumber()) ? l.orderNumber() : "—", innerRight - x);
-        y += metrics.actualSize(2.8) + 2;
-        if (y + metrics.actualSize(3) <= r.bottom()) {
+        y += actual(2.8) + 2;
+        if (y + actual(3) <= r.bottom()) {
             line(r, x, y, 3, "签收:", innerRight - x);
         }
     }
 
     /** The region's tag character ("收", "寄") at the left; returns where the region's text starts. */
     private double tag(Region r, String tag, double requested) {
-        double tagSize = metrics.actualSize(requested);
+        double tagSize = actual(requested);
         double tagWidth = metrics.widthMm(tag, tagSize);
         add(new Text(r.name(), MARGIN_MM, r.top() + 1, tagSize, tag, tagWidth));
         return MARGIN_MM + tagWidth + 1.5;
@@ -278,7 +283,7 @@ final class LabelLayout {
 
     /** One line, truncated with "…" to {@code maxWidth}. */
     private void line(Region r, double x, double top, double requested, String text, double maxWidth) {
-        double textSize = metrics.actualSize(requested);
+        double textSize = actual(requested);
         if (top + textSize > r.bottom()) {
             return;
         }
@@ -288,7 +293,7 @@ final class LabelLayout {
 
     /** Wrapped lines from {@code top} down to the region's bottom; the last line shows "…" when text was cut. */
     private void paragraph(Region r, double x, double top, double requested, String text) {
-        double textSize = metrics.actualSize(requested);
+        double textSize = actual(requested);
         double lineHeight = textSize + 0.5;
         int maxLines = (int) Math.floor((r.bottom() - top) / lineHeight);
         double maxWidth = innerRight - x;
@@ -298,6 +303,11 @@ final class LabelLayout {
             add(new Text(r.name(), x, y, textSize, line, metrics.widthMm(line, textSize)));
             y += lineHeight;
         }
+    }
+
+    /** The character height the output uses for a size requested for 76 mm stock. */
+    private double actual(double requestedMm) {
+        return metrics.actualSize(requestedMm * scale);
     }
 
     private Region region(String name, double top, double bottom) {

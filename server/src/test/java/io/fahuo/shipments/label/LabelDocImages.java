@@ -13,7 +13,7 @@ import io.fahuo.support.LabelDecoder;
 
 /**
  * Writes {@code docs/images/label-<size>.png}: one PDF label per size as a 203 dpi thermal printer prints
- * it. Run by hand after a layout change: {@code java -cp <test classpath> io.fahuo.shipments.label.LabelDocImages <repo>/docs/images}.
+ * it (8 dots/mm). Run by hand after a layout change: {@code java -cp <test classpath> io.fahuo.shipments.label.LabelDocImages <repo>/docs/images}.
  * {@code LabelDocImagesTest} checks the committed images still scan.
  */
 public final class LabelDocImages {
@@ -27,7 +27,7 @@ public final class LabelDocImages {
         for (LabelSize size : LabelSize.values()) {
             byte[] pdf = new PdfLabelRenderer().render(List.of(LabelSamples.label("73100000000001", "浙江省杭州市西湖区西溪街道文三路****")),
                     LabelSpec.pdf(size));
-            ImageIO.write(LabelDecoder.page(pdf, 0, 203), "png", dir.resolve("label-" + size.code() + ".png").toFile());
+            ImageIO.write(LabelDecoder.page(pdf, 0, 25.4f * 8), "png", dir.resolve("label-" + size.code() + ".png").toFile());
         }
     }
 }
