@@ -125,6 +125,16 @@ public class Shipments {
         return out;
     }
 
+    /** The shipments among these ids that belong to the tenant, by id. */
+    public Map<Long, Shipment> byIds(long tenantId, Collection<Long> shipmentIds) {
+        Map<Long, Shipment> out = new HashMap<>();
+        if (!shipmentIds.isEmpty()) {
+            jdbc.sql("select * from shipment where tenant_id = :t and id in (:ids)").param("t", tenantId).param("ids", shipmentIds)
+                    .query(Shipments::map).list().forEach(s -> out.put(s.id(), s));
+        }
+        return out;
+    }
+
     public Optional<Shipment> findByTrackingNumber(long tenantId, String trackingNumber) {
         return jdbc.sql("select * from shipment where tenant_id = ? and tracking_number = ? order by id desc limit 1")
                 .params(tenantId, trackingNumber).query(Shipments::map).optional();

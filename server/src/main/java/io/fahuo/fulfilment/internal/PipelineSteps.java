@@ -45,6 +45,7 @@ import io.fahuo.platforms.domain.ReceiverPlaintext;
 import io.fahuo.platforms.domain.Shop;
 import io.fahuo.platforms.domain.ShippingConfirmation;
 import io.fahuo.shared.ExternalCallException;
+import io.fahuo.printing.PrintJobs;
 import io.fahuo.shipments.Labels;
 import io.fahuo.shipments.Shipments;
 import io.fahuo.shipments.domain.LabelSize;
@@ -84,6 +85,7 @@ public class PipelineSteps {
     private final Stock stock;
     private final Shipments shipments;
     private final Labels labels;
+    private final PrintJobs printJobs;
     private final CourierAccounts accounts;
     private final Couriers couriers;
     private final SchedulerClient jobs;
@@ -92,7 +94,7 @@ public class PipelineSteps {
     private final Duration outOfStockRecheck;
 
     PipelineSteps(Orders orders, OrderProgress progress, ReceiverVault vault, Shops shops, PlatformGateway platforms,
-                  Warehouses warehouses, Skus skus, Stock stock, Shipments shipments, Labels labels,
+                  Warehouses warehouses, Skus skus, Stock stock, Shipments shipments, Labels labels, PrintJobs printJobs,
                   CourierAccounts accounts, Couriers couriers, SchedulerClient jobs, Clock clock,
                   PlatformTransactionManager txManager,
                   @Value("${fahuo.pipeline.out-of-stock-recheck:PT5M}") Duration outOfStockRecheck) {
@@ -106,6 +108,7 @@ public class PipelineSteps {
         this.stock = stock;
         this.shipments = shipments;
         this.labels = labels;
+        this.printJobs = printJobs;
         this.accounts = accounts;
         this.couriers = couriers;
         this.jobs = jobs;
@@ -244,8 +247,10 @@ public class PipelineSteps {
         }
         if (parcel.labelRenderedAt() == null) {
             byte[] pdf = labels.pdf(t, parcel.id(), LabelSize.S76X130);
+            // the warehouse's auto-print printer, if any; a label already queued is not queued again on a re-run
+            String printed = printJobs.autoPrint(t, parcel.id()).map(job -> "; print job " + job.id() + " queued").orElse("");
             shipments.markLabelRendered(t, parcel.id());
-            progress.record(t, order.id(), "LABEL", Outcome.OK, "label rendered (76x130, " + pdf.length / 1024 + " KiB)", attempt);
+            progress.record(t, order.id(), "LABEL", Outcome.OK, "label rendered (76x130, " + pdf.length / 1024 + " KiB)" + printed, attempt);
         }
         ConfirmationOutcome outcome = platforms.confirmShipping(t, order.shopId(),
                 new ShippingConfirmation(order.platformOrderId(), parcel.carrier(), parcel.trackingNumber(), parcel.waybillKey()));
