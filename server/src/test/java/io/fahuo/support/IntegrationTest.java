@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Import;
         "fahuo.pipeline.retry-first=PT0.5S",
         "fahuo.pipeline.retry-max=PT2S",
         "fahuo.pipeline.out-of-stock-recheck=PT1S",
+        "fahuo.printing.retry-first=PT0.2S",
         "fahuo.bootstrap.admin-token=integration-test-admin-token",
         "spring.flyway.clean-disabled=false"})
 @Import(IntegrationTest.CleanDatabase.class)

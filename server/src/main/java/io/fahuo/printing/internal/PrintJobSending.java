@@ -37,9 +37,9 @@ import io.fahuo.shipments.domain.Shipment;
  * may come out twice, never not at all.
  */
 @Configuration(proxyBeanMethods = false)
-class PrintJobSender {
+class PrintJobSending {
 
-    private static final Logger log = LoggerFactory.getLogger(PrintJobSender.class);
+    private static final Logger log = LoggerFactory.getLogger(PrintJobSending.class);
 
     @Bean
     Task<String> sendPrintJobTask(Sender sender, @Value("${fahuo.printing.retry-first:PT2S}") Duration retryFirst) {
