@@ -18,6 +18,7 @@ import io.fahuo.printing.BinLocations;
 import io.fahuo.printing.Printers;
 import io.fahuo.printing.domain.Printer;
 import io.fahuo.shared.InvalidRequestException;
+import io.fahuo.shipments.domain.LabelSpec;
 import io.fahuo.tenancy.CurrentTenant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -86,7 +87,7 @@ class PrintersApi {
             throw new InvalidRequestException("language (zpl or tspl) and size (76x130, 100x150 or 100x180) are required");
         }
         return new Printers.Settings(b.warehouseId(), b.name(), LabelRequests.format(b.language()),
-                b.dpi() == null ? 203 : b.dpi(), LabelRequests.size(b.size()), b.host(),
+                b.dpi() == null ? LabelSpec.DEFAULT_DPI : b.dpi(), LabelRequests.size(b.size()), b.host(),
                 b.port() == null ? Printers.Settings.RAW_PORT : b.port(),
                 b.connectTimeoutMs() == null ? Printers.Settings.DEFAULT_CONNECT_TIMEOUT : Duration.ofMillis(b.connectTimeoutMs()),
                 b.writeTimeoutMs() == null ? Printers.Settings.DEFAULT_WRITE_TIMEOUT : Duration.ofMillis(b.writeTimeoutMs()),

@@ -18,6 +18,7 @@ import io.fahuo.printing.Printers;
 import io.fahuo.printing.domain.Printer;
 import io.fahuo.shipments.domain.LabelFormat;
 import io.fahuo.shipments.domain.LabelSize;
+import io.fahuo.shipments.domain.LabelSpec;
 import io.fahuo.simulator.DemoCatalog;
 import io.fahuo.simulator.printer.RawPrinterSimulator;
 import io.fahuo.tenancy.Tenants;
@@ -55,7 +56,7 @@ class DemoPrinter implements ApplicationRunner {
         if (printer == null || warehouse == null) {
             return;
         }
-        Printers.Settings settings = new Printers.Settings(warehouse.id(), PRINTER_NAME, LabelFormat.TSPL, 203, LabelSize.S76X130,
+        Printers.Settings settings = new Printers.Settings(warehouse.id(), PRINTER_NAME, LabelFormat.TSPL, LabelSpec.DEFAULT_DPI, LabelSize.S76X130,
                 printer.host(), printer.port(), Printers.Settings.DEFAULT_CONNECT_TIMEOUT, Printers.Settings.DEFAULT_WRITE_TIMEOUT, true);
         Printer configured = printers.list(t, warehouse.id()).stream().filter(p -> p.name().equals(PRINTER_NAME)).findFirst()
                 .map(p -> printers.update(t, p.id(), settings))

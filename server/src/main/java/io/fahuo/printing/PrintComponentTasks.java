@@ -55,28 +55,22 @@ public class PrintComponentTasks {
         List<PrintOutcome.Skipped> skipped = new ArrayList<>();
         for (long id : selection) {
             Shipment s = found.get(id);
-            Optional<PlatformPrintData> data = Optional.empty();
             if (s == null) {
                 skipped.add(new PrintOutcome.Skipped(id, "no shipment " + id));
-                continue;
-            } else if (!s.hasWaybill() || s.status() == ShipmentStatus.CANCELLED) {
-                skipped.add(new PrintOutcome.Skipped(id, s.hasWaybill() ? "cancelled: waybill " + s.trackingNumber() + " is void"
-                        : "no waybill yet, so no label"));
-                continue;
-            }
-            for (PlatformPrintDataSource source : sources) {
-                data = source.printData(tenantId, s);
-                if (data.isPresent()) {
-                    break;
+            } else if (!s.hasWaybill()) {
+                skipped.add(new PrintOutcome.Skipped(id, "no waybill yet, so no label"));
+            } else if (s.status() == ShipmentStatus.CANCELLED) {
+                skipped.add(new PrintOutcome.Skipped(id, "cancelled: waybill " + s.trackingNumber() + " is void"));
+            } else {
+                Optional<PlatformPrintData> data = printData(tenantId, s);
+                if (data.isEmpty()) {
+                    skipped.add(new PrintOutcome.Skipped(id, "waybill " + s.trackingNumber() + " was not issued through a platform "
+                            + "print component; print its label as pdf, zpl or tspl"));
+                } else {
+                    byComponent.computeIfAbsent(data.get().component(), c -> new ArrayList<>()).add(data.get());
+                    shipmentsByComponent.computeIfAbsent(data.get().component(), c -> new ArrayList<>()).add(id);
                 }
             }
-            if (data.isEmpty()) {
-                skipped.add(new PrintOutcome.Skipped(id, "waybill " + s.trackingNumber() + " was not issued through a platform print "
-                        + "component; print its label as pdf, zpl or tspl"));
-                continue;
-            }
-            byComponent.computeIfAbsent(data.get().component(), c -> new ArrayList<>()).add(data.get());
-            shipmentsByComponent.computeIfAbsent(data.get().component(), c -> new ArrayList<>()).add(id);
         }
         List<PrintComponentTask> tasks = new ArrayList<>();
         byComponent.forEach((component, waybills) -> {
@@ -89,5 +83,15 @@ public class PrintComponentTasks {
             }
         });
         return new Result(tasks, skipped);
+    }
+
+    private Optional<PlatformPrintData> printData(long tenantId, Shipment shipment) {
+        for (PlatformPrintDataSource source : sources) {
+            Optional<PlatformPrintData> data = source.printData(tenantId, shipment);
+            if (data.isPresent()) {
+                return data;
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -47,11 +47,11 @@ class PrintingApiTest extends IntegrationTest {
     @Autowired
     PrintJobs printJobs;
 
-    /** One merchant with eleven shipped parcels, shared by the tests; each test prints parcels of its own. */
+    /** One merchant with twelve shipped parcels, shared by the tests; each test prints parcels of its own. */
     private List<Parcel> parcels() {
         if (parcels == null) {
             merchant = fixtures.merchant("printing", Fixtures.Options.standard());
-            parcels = shipped(merchant, 11);
+            parcels = shipped(merchant, 12);
         }
         return parcels;
     }
@@ -115,6 +115,34 @@ class PrintingApiTest extends IntegrationTest {
 
         Map<Long, PrintCount> counts = printJobs.printCounts(merchant.tenantId(), selection.stream().map(Parcel::shipmentId).toList());
         assertThat(counts.values()).containsOnly(new PrintCount(2, 1));
+    }
+
+    @Test
+    void concurrentBatchesNeverPrintTheSameLabelTwice() throws Exception {
+        long shipmentId = parcels().get(11).shipmentId();
+        int racers = 6;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            List<java.util.concurrent.Future<io.fahuo.printing.domain.PrintOutcome>> results = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return printJobs.create(merchant.tenantId(),
+                            io.fahuo.printing.domain.PrintRequest.pdf(List.of(shipmentId), io.fahuo.shipments.domain.LabelSize.S76X130, "racer"));
+                }));
+            }
+            int jobs = 0;
+            for (var result : results) {
+                var outcome = result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                jobs += outcome.jobs().size();
+                outcome.skipped().forEach(skip -> assertThat(skip.reason()).startsWith("already printed in print job"));
+            }
+            assertThat(jobs).isEqualTo(1);
+            assertThat(printJobs.printCounts(merchant.tenantId(), List.of(shipmentId))).containsEntry(shipmentId, new PrintCount(1, 0));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -263,22 +291,37 @@ class PrintingApiTest extends IntegrationTest {
     @Test
     void aPickListGroupsTheBatchBySkuAlongTheBins() throws IOException {
         List<Parcel> selection = parcels().subList(0, 5);
-        assertThat(api().put("/api/v1/warehouses/" + merchant.warehouseId() + "/bin-locations/FH-MUG-350", "{\"bin\":\"B-02-01\"}").status()).isEqualTo(204);
-        assertThat(api().put("/api/v1/warehouses/" + merchant.warehouseId() + "/bin-locations/FH-TEE-WHT-M", "{\"bin\":\"A-01-01\"}").status()).isEqualTo(204);
-        assertThat(api().put("/api/v1/warehouses/" + merchant.warehouseId() + "/bin-locations/FH-TEE-WHT-M", "{\"bin\":\"A-01-02\"}").status()).isEqualTo(204);
-        assertThat(api().put("/api/v1/warehouses/" + merchant.warehouseId() + "/bin-locations/FH-TEE-WHT-M", "{\"bin\":\" \"}").status()).isEqualTo(400);
+        Map<String, String> bins = Map.of("FH-TEE-WHT-M", "A-01-02", "FH-TEE-BLK-L", "A-01-03", "FH-MUG-350", "B-02-01", "FH-SOCK-3P", "C-01-01");
+        String binsUrl = "/api/v1/warehouses/" + merchant.warehouseId() + "/bin-locations/";
+        assertThat(api().put(binsUrl + "FH-TEE-WHT-M", "{\"bin\":\"Z-99-99\"}").status()).isEqualTo(204);
+        bins.forEach((sku, bin) -> assertThat(api().put(binsUrl + sku, "{\"bin\":\"" + bin + "\"}").status()).isEqualTo(204));
+        assertThat(api().put(binsUrl + "FH-TEE-WHT-M", "{\"bin\":\" \"}").status()).isEqualTo(400);
+        Map<String, Integer> expected = new java.util.TreeMap<>();
+        for (Parcel p : selection) {
+            api().getJson("/api/v1/orders/" + p.orderId()).path("lines")
+                    .forEach(l -> expected.merge(l.path("skuCode").stringValue(), l.path("quantity").asInt(), Integer::sum));
+        }
 
         ApiClient.Response pdf = api().post("/api/v1/pick-lists", "{\"shipmentIds\":" + ids(selection) + "}");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         String text = text(pdf.body());
-        assertThat(text).contains("拣货单", "5 个包裹", "库位", "按包裹核对");
+        assertThat(text).contains("拣货单", "5 个包裹", "共 " + expected.values().stream().mapToInt(Integer::intValue).sum() + " 件", "按包裹核对");
         for (Parcel p : selection) {
             assertThat(text).contains(p.trackingNumber());
         }
-        // every SKU of the batch appears, with its bin where it has one
-        List<String> skuLines = text.lines().filter(l -> l.contains("FH-")).collect(Collectors.toList());
-        assertThat(skuLines).anySatisfy(l -> assertThat(l).startsWith("A-01-02").contains("FH-TEE-WHT-M"));
+        // one line per SKU of the batch: its bin (or none), its total; walked in bin order, SKUs without a bin last
+        List<String> pickLines = text.lines().filter(l -> l.matches("^([A-Z]-\\d\\d-\\d\\d|\\(未设库位\\)) FH-.*")).toList();
+        assertThat(pickLines).hasSize(expected.size());
+        List<String> binsInOrder = new ArrayList<>();
+        for (String line : pickLines) {
+            String[] cells = line.split(" ");
+            String sku = cells[1];
+            assertThat(cells[0]).as(line).isEqualTo(bins.getOrDefault(sku, "(未设库位)"));
+            assertThat(line).as(line).endsWith(" " + expected.get(sku) + " " + cells[cells.length - 1]);
+            binsInOrder.add(cells[0].replace("(未设库位)", "~"));
+        }
+        assertThat(binsInOrder).isSorted();
         assertThat(api().post("/api/v1/pick-lists", "{\"shipmentIds\":[123456789]}").status()).isEqualTo(400);
     }
 

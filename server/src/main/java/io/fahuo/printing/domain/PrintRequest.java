@@ -29,8 +29,4 @@ public record PrintRequest(List<Long> shipmentIds, LabelFormat format, LabelSize
     public static PrintRequest onPrinter(List<Long> shipmentIds, long printerId, String requestedBy) {
         return new PrintRequest(shipmentIds, null, null, null, printerId, null, null, requestedBy);
     }
-
-    public PrintRequest reprint(String reason) {
-        return new PrintRequest(shipmentIds, format, size, dpi, printerId, reason, labelsPerJob, requestedBy);
-    }
 }
