@@ -95,8 +95,7 @@ class PrintJobsApi {
             return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         List<JobView> jobs = outcome.jobs().stream().map(j -> view(tenantId, j)).toList();
-        return ResponseEntity.created(URI.create(jobs.get(0).documentUrl().replace("/document", "")))
-                .body(new CreatedJobs(jobs, outcome.skipped()));
+        return ResponseEntity.created(URI.create("/api/v1/print-jobs/" + jobs.get(0).id())).body(new CreatedJobs(jobs, outcome.skipped()));
     }
 
     @GetMapping("/print-jobs")

@@ -20,7 +20,6 @@ import io.fahuo.shared.Ids;
 import io.fahuo.shared.InvalidRequestException;
 import io.fahuo.shipments.Shipments;
 import io.fahuo.shipments.domain.Shipment;
-import io.fahuo.shipments.domain.ShipmentStatus;
 
 /**
  * Print tasks for waybills that only a platform's print component may render (Douyin e-waybills, Cainiao).
@@ -55,12 +54,9 @@ public class PrintComponentTasks {
         List<PrintOutcome.Skipped> skipped = new ArrayList<>();
         for (long id : selection) {
             Shipment s = found.get(id);
-            if (s == null) {
-                skipped.add(new PrintOutcome.Skipped(id, "no shipment " + id));
-            } else if (!s.hasWaybill()) {
-                skipped.add(new PrintOutcome.Skipped(id, "no waybill yet, so no label"));
-            } else if (s.status() == ShipmentStatus.CANCELLED) {
-                skipped.add(new PrintOutcome.Skipped(id, "cancelled: waybill " + s.trackingNumber() + " is void"));
+            Optional<PrintOutcome.Skipped> noLabel = PrintOutcome.Skipped.unlessLabelled(id, s);
+            if (noLabel.isPresent()) {
+                skipped.add(noLabel.get());
             } else {
                 Optional<PlatformPrintData> data = printData(tenantId, s);
                 if (data.isEmpty()) {

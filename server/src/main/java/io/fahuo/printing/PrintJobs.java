@@ -38,7 +38,6 @@ import io.fahuo.shipments.domain.LabelFormat;
 import io.fahuo.shipments.domain.LabelSize;
 import io.fahuo.shipments.domain.LabelSpec;
 import io.fahuo.shipments.domain.Shipment;
-import io.fahuo.shipments.domain.ShipmentStatus;
 
 /**
  * Print jobs: what the console's print page, the batch engine and the pipeline's auto-print call.
@@ -116,12 +115,9 @@ public class PrintJobs {
         List<PrintOutcome.Skipped> skipped = new ArrayList<>();
         for (long shipmentId : selection) {
             Shipment s = found.get(shipmentId);
-            if (s == null) {
-                skipped.add(new PrintOutcome.Skipped(shipmentId, "no shipment " + shipmentId));
-            } else if (!s.hasWaybill()) {
-                skipped.add(new PrintOutcome.Skipped(shipmentId, "no waybill yet, so no label"));
-            } else if (s.status() == ShipmentStatus.CANCELLED) {
-                skipped.add(new PrintOutcome.Skipped(shipmentId, "cancelled: waybill " + s.trackingNumber() + " is void"));
+            Optional<PrintOutcome.Skipped> noLabel = PrintOutcome.Skipped.unlessLabelled(shipmentId, s);
+            if (noLabel.isPresent()) {
+                skipped.add(noLabel.get());
             } else {
                 PrintJobStore.PriorPrints before = prior.getOrDefault(new PrintJobStore.LabelKey(s.id(), s.trackingNumber()),
                         new PrintJobStore.PriorPrints(0, null, null));

@@ -46,6 +46,12 @@ public final class ThermalPreview {
         public List<Field> fields(Kind kind) {
             return fields.stream().filter(f -> f.kind() == kind).toList();
         }
+
+        /** Fields that would not fit on the label (a printer clips them). */
+        public List<Field> offTheLabel() {
+            return fields.stream().filter(f -> f.x() < 0 || f.y() < 0 || f.x() + f.width() > widthDots || f.y() + f.height() > heightDots)
+                    .toList();
+        }
     }
 
     private static final Charset GBK = Charset.forName("GBK");
