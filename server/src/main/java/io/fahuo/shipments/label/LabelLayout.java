@@ -127,9 +127,6 @@ final class LabelLayout {
             return elements.stream().filter(Text.class::isInstance).map(Text.class::cast).toList();
         }
 
-        Map<String, String> textByRegion() {
-            return texts().stream().collect(Collectors.groupingBy(Text::region, Collectors.mapping(Text::text, Collectors.joining("|"))));
-        }
     }
 
     private final LabelSize size;
