@@ -12,13 +12,13 @@ import org.springframework.stereotype.Service;
 import io.fahuo.inventory.Skus;
 import io.fahuo.inventory.Warehouses;
 import io.fahuo.inventory.domain.Warehouse;
-import io.fahuo.orders.Orders;
-import io.fahuo.orders.domain.Order;
 import io.fahuo.printing.domain.PickList;
 import io.fahuo.printing.domain.PrintRequest;
 import io.fahuo.printing.internal.PickListPdf;
 import io.fahuo.shared.InvalidRequestException;
+import io.fahuo.shipments.Labels;
 import io.fahuo.shipments.Shipments;
+import io.fahuo.shipments.domain.PackedLine;
 import io.fahuo.shipments.domain.Shipment;
 import io.fahuo.shipments.domain.ShipmentStatus;
 
@@ -27,15 +27,15 @@ import io.fahuo.shipments.domain.ShipmentStatus;
 public class PickLists {
 
     private final Shipments shipments;
-    private final Orders orders;
+    private final Labels labels;
     private final Skus skus;
     private final Warehouses warehouses;
     private final BinLocations bins;
     private final Clock clock;
 
-    PickLists(Shipments shipments, Orders orders, Skus skus, Warehouses warehouses, BinLocations bins, Clock clock) {
+    PickLists(Shipments shipments, Labels labels, Skus skus, Warehouses warehouses, BinLocations bins, Clock clock) {
         this.shipments = shipments;
-        this.orders = orders;
+        this.labels = labels;
         this.skus = skus;
         this.warehouses = warehouses;
         this.bins = bins;
@@ -59,12 +59,11 @@ public class PickLists {
             if (s.status() == ShipmentStatus.CANCELLED) {
                 continue;
             }
-            Order o = orders.get(tenantId, s.orderId());
-            List<PickList.Item> items = o.lines().stream().map(l -> {
-                String sku = l.skuCode() != null ? l.skuCode() : l.productName();
-                return new PickList.Item(sku, skuNames.getOrDefault(sku, l.productName()), l.quantity());
-            }).toList();
-            parcels.add(new PickList.Parcel(s.warehouseId(), s.trackingNumber(), o.platformOrderId(), items));
+            List<PackedLine> packed = labels.contents(tenantId, s);
+            List<PickList.Item> items = packed.stream()
+                    .map(l -> new PickList.Item(l.sku(), skuNames.getOrDefault(l.sku(), l.productName()), l.quantity())).toList();
+            String orderNumbers = packed.stream().map(PackedLine::orderNumber).distinct().collect(Collectors.joining("+"));
+            parcels.add(new PickList.Parcel(s.warehouseId(), s.trackingNumber(), orderNumbers, items));
         }
         Map<Long, String> warehouseNames = new HashMap<>();
         Map<Long, Map<String, String>> binsByWarehouse = new HashMap<>();

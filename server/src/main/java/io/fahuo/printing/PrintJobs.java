@@ -26,13 +26,13 @@ import io.fahuo.printing.domain.PrintOutcome;
 import io.fahuo.printing.domain.PrintRequest;
 import io.fahuo.printing.domain.PrintedLabel;
 import io.fahuo.printing.domain.Printer;
+import io.fahuo.printing.internal.JobDocuments;
 import io.fahuo.printing.internal.PrintJobStore;
 import io.fahuo.printing.internal.PrintingJobs;
 import io.fahuo.shared.ConflictException;
 import io.fahuo.shared.Ids;
 import io.fahuo.shared.InvalidRequestException;
 import io.fahuo.shared.NotFoundException;
-import io.fahuo.shipments.Labels;
 import io.fahuo.shipments.Shipments;
 import io.fahuo.shipments.domain.LabelFormat;
 import io.fahuo.shipments.domain.LabelSize;
@@ -45,7 +45,8 @@ import io.fahuo.shipments.domain.Shipment;
  * <li>{@link #create} cuts a selection into jobs of at most 50 labels, in the caller's order. A label
  * printed before (in a job that did not fail) is left out unless the request gives a reprint reason; the
  * reprint is then recorded and counted. Jobs for a printer are sent by a durable job that commits with them.</li>
- * <li>{@link #document} is a job's labels as one file; fetching a browser job's document marks it sent.</li>
+ * <li>{@link #document} is a job's labels as one file; fetching a browser job's document marks it sent.
+ * Labels that became void since (waybill cancelled or replaced) are left out and noted on the job.</li>
  * <li>{@link #retry} queues a failed printer job again.</li>
  * </ul>
  */
@@ -58,18 +59,18 @@ public class PrintJobs {
     private final PrintJobStore store;
     private final Printers printers;
     private final Shipments shipments;
-    private final Labels labels;
+    private final JobDocuments documents;
     private final Ids ids;
     private final Clock clock;
     private final SchedulerClient scheduler;
     private final TransactionTemplate tx;
 
-    PrintJobs(PrintJobStore store, Printers printers, Shipments shipments, Labels labels, Ids ids, Clock clock,
+    PrintJobs(PrintJobStore store, Printers printers, Shipments shipments, JobDocuments documents, Ids ids, Clock clock,
               SchedulerClient scheduler, PlatformTransactionManager txManager) {
         this.store = store;
         this.printers = printers;
         this.shipments = shipments;
-        this.labels = labels;
+        this.documents = documents;
         this.ids = ids;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -162,11 +163,14 @@ public class PrintJobs {
      */
     public PrintDocument document(long tenantId, long jobId) {
         PrintJob job = get(tenantId, jobId);
-        byte[] bytes = labels.render(tenantId, job.labels().stream().map(PrintedLabel::shipmentId).toList(), job.spec());
-        if (job.printerId() == null && job.status() == PrintJobStatus.QUEUED) {
-            store.markSent(tenantId, jobId);
+        JobDocuments.Rendered rendered = documents.render(job);
+        if (rendered.bytes() == null) {
+            throw new ConflictException("every label of print job " + jobId + " is void: " + rendered.voidNote());
         }
-        return new PrintDocument(jobId, job.spec().format(), bytes);
+        if (job.printerId() == null && job.status() == PrintJobStatus.QUEUED) {
+            store.markSent(tenantId, jobId, rendered.voidNote());
+        }
+        return new PrintDocument(jobId, job.spec().format(), rendered.bytes());
     }
 
     /** Sends a failed printer job again (its labels count as printed again while it is queued). */

@@ -1,6 +1,7 @@
 package io.fahuo.shipments;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import io.fahuo.shipments.domain.LabelData;
 import io.fahuo.shipments.domain.LabelFormat;
 import io.fahuo.shipments.domain.LabelSize;
 import io.fahuo.shipments.domain.LabelSpec;
+import io.fahuo.shipments.domain.PackedLine;
 import io.fahuo.shipments.domain.Shipment;
 
 /**
@@ -63,16 +65,36 @@ public class Labels {
         if (!s.hasWaybill()) {
             throw new ConflictException("shipment " + shipmentId + " has no waybill yet, so it has no label");
         }
+        if (s.status() == io.fahuo.shipments.domain.ShipmentStatus.CANCELLED) {
+            throw new ConflictException("the label of shipment " + shipmentId + " is void: its waybill " + s.trackingNumber() + " was cancelled");
+        }
         Order o = orders.get(tenantId, s.orderId());
         SenderProfile sender = warehouses.get(tenantId, s.warehouseId()).sender();
         ReceiverSnapshot r = o.receiver();
         String receiverAddress = join(r.province(), r.city(), r.district(), r.street(), r.detailMasked());
-        List<LabelData.Item> contents = o.lines().stream()
-                .map(l -> new LabelData.Item(l.skuCode() != null ? l.skuCode() : l.productName(), l.quantity())).toList();
+        List<LabelData.Item> contents = contents(tenantId, s).stream().map(l -> new LabelData.Item(l.sku(), l.quantity())).toList();
         return new LabelData(s.trackingNumber(), s.carrier().displayName(), s.markDestination(), s.sortingCode(),
                 s.packageCenter(), r.nameMasked(), r.phoneMasked(), receiverAddress, sender.name(),
                 Masking.phone(sender.phone()), join(sender.province(), sender.city(), sender.district(), sender.address()),
                 contents, o.platformOrderId(), clock.instant(), s.trackingNumber());
+    }
+
+    /**
+     * What travels in the parcel: the lines packed into it (of every order merged into it), or all lines of
+     * its order when it was not packed line by line.
+     */
+    public List<PackedLine> contents(long tenantId, Shipment s) {
+        Map<Long, Integer> packed = shipments.items(tenantId, s.id());
+        List<Long> orderIds = packed.isEmpty() ? List.of(s.orderId()) : shipments.ordersIn(tenantId, s.id());
+        List<PackedLine> out = new ArrayList<>();
+        for (long orderId : orderIds) {
+            Order o = orders.get(tenantId, orderId);
+            o.lines().stream().filter(l -> packed.isEmpty() || packed.containsKey(l.id()))
+                    .map(l -> new PackedLine(o.platformOrderId(), l.skuCode() != null ? l.skuCode() : l.productName(), l.productName(),
+                            packed.getOrDefault(l.id(), l.quantity())))
+                    .forEach(out::add);
+        }
+        return out;
     }
 
     private static String join(String... parts) {

@@ -47,11 +47,14 @@ class PrintingApiTest extends IntegrationTest {
     @Autowired
     PrintJobs printJobs;
 
-    /** One merchant with twelve shipped parcels, shared by the tests; each test prints parcels of its own. */
+    @Autowired
+    io.fahuo.shipments.Shipments shipments;
+
+    /** One merchant with fourteen shipped parcels, shared by the tests; each test prints parcels of its own. */
     private List<Parcel> parcels() {
         if (parcels == null) {
             merchant = fixtures.merchant("printing", Fixtures.Options.standard());
-            parcels = shipped(merchant, 12);
+            parcels = shipped(merchant, 14);
         }
         return parcels;
     }
@@ -115,6 +118,21 @@ class PrintingApiTest extends IntegrationTest {
 
         Map<Long, PrintCount> counts = printJobs.printCounts(merchant.tenantId(), selection.stream().map(Parcel::shipmentId).toList());
         assertThat(counts.values()).containsOnly(new PrintCount(2, 1));
+    }
+
+    @Test
+    void aLabelVoidedAfterTheJobWasMadeIsNotPrinted() {
+        List<Parcel> selection = parcels().subList(12, 14);
+        JsonNode job = api().post("/api/v1/print-jobs", "{\"shipmentIds\":" + ids(selection) + "}").json().path("jobs").get(0);
+        shipments.markCancelled(merchant.tenantId(), selection.get(1).shipmentId());
+
+        ApiClient.Response document = api().get(job.path("documentUrl").stringValue());
+
+        assertThat(LabelDecoder.pageCount(document.body())).isEqualTo(1);
+        assertThat(LabelDecoder.barcodes(LabelDecoder.page(document.body(), 0, 203))).contains("CODE_128:" + selection.get(0).trackingNumber());
+        JsonNode after = api().getJson("/api/v1/print-jobs/" + job.path("id").asLong());
+        assertThat(after.path("status").stringValue()).isEqualTo("SENT");
+        assertThat(after.path("lastError").stringValue()).isEqualTo("not printed, void since the job was made: " + selection.get(1).trackingNumber());
     }
 
     @Test

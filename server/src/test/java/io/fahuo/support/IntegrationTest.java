@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Import;
         "fahuo.pipeline.retry-max=PT2S",
         "fahuo.pipeline.out-of-stock-recheck=PT1S",
         "fahuo.printing.retry-first=PT0.2S",
+        "fahuo.sla.watch-interval=PT1S",
         "fahuo.bootstrap.admin-token=integration-test-admin-token",
         "spring.flyway.clean-disabled=false"})
 @Import(IntegrationTest.CleanDatabase.class)

@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.fahuo.fulfilment.Fulfilment;
 import io.fahuo.inventory.Stock;
 import io.fahuo.orders.OrderCancelled;
+import io.fahuo.orders.OrderRefundRequested;
 import io.fahuo.orders.OrdersBecameShippable;
 import io.fahuo.platforms.Shops;
 import io.fahuo.shipments.Shipments;
@@ -21,6 +22,8 @@ import io.fahuo.shipments.domain.ShipmentStatus;
  */
 @Component
 class PipelineTriggers {
+
+    static final String REFUND_HOLD = "platform: the buyer requested a refund";
 
     private final Fulfilment fulfilment;
     private final Shops shops;
@@ -43,6 +46,12 @@ class PipelineTriggers {
         if (shops.get(event.tenantId(), event.shopId()).autoShip()) {
             fulfilment.start(event.tenantId(), event.orderIds());
         }
+    }
+
+    /** An open refund request stops the order wherever it is; the buyer may still get the money back. */
+    @EventListener
+    void on(OrderRefundRequested event) {
+        fulfilment.holdAutomatically(event.tenantId(), event.orderId(), REFUND_HOLD);
     }
 
     @EventListener

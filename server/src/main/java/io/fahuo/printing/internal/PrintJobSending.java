@@ -23,7 +23,6 @@ import io.fahuo.printing.domain.PrintJob;
 import io.fahuo.printing.domain.PrintJobStatus;
 import io.fahuo.printing.domain.PrintedLabel;
 import io.fahuo.printing.domain.Printer;
-import io.fahuo.shipments.Labels;
 import io.fahuo.shipments.Shipments;
 import io.fahuo.shipments.domain.Shipment;
 
@@ -50,12 +49,12 @@ class PrintJobSending {
     }
 
     @Bean
-    Sender printJobSender(PrintJobStore store, Printers printers, Labels labels, Shipments shipments, OrderProgress progress,
+    Sender printJobSender(PrintJobStore store, Printers printers, JobDocuments documents, Shipments shipments, OrderProgress progress,
                           RawPrinterClient client, @Value("${fahuo.printing.send-attempts:5}") int attempts) {
-        return new Sender(store, printers, labels, shipments, progress, client, attempts);
+        return new Sender(store, printers, documents, shipments, progress, client, attempts);
     }
 
-    record Sender(PrintJobStore store, Printers printers, Labels labels, Shipments shipments, OrderProgress progress,
+    record Sender(PrintJobStore store, Printers printers, JobDocuments documents, Shipments shipments, OrderProgress progress,
                   RawPrinterClient client, int maxAttempts) {
 
         void send(long tenantId, long jobId, int attempt) {
@@ -65,16 +64,19 @@ class PrintJobSending {
             }
             PrintJob job = found.get();
             Printer printer = printers.get(tenantId, job.printerId());
-            List<Long> shipmentIds = job.labels().stream().map(PrintedLabel::shipmentId).toList();
-            byte[] bytes;
+            JobDocuments.Rendered rendered;
             try {
-                bytes = labels.render(tenantId, shipmentIds, job.spec());
+                rendered = documents.render(job);
             } catch (RuntimeException e) {
                 fail(job, "the labels cannot be rendered: " + e.getMessage(), true, attempt);
                 return;
             }
+            if (rendered.bytes() == null) {
+                fail(job, "every label is void: " + rendered.voidNote(), true, attempt);
+                return;
+            }
             try {
-                client.send(printer, bytes);
+                client.send(printer, rendered.bytes());
             } catch (PrinterException e) {
                 boolean giveUp = attempt >= maxAttempts;
                 fail(job, e.getMessage(), giveUp, attempt);
@@ -84,21 +86,21 @@ class PrintJobSending {
                 }
                 throw e;
             }
-            if (store.markSent(tenantId, jobId)) {
-                timeline(job, Outcome.OK, "label printed on " + printer.describe() + " (print job " + jobId
+            if (store.markSent(tenantId, jobId, rendered.voidNote())) {
+                timeline(job.tenantId(), rendered.printed(), Outcome.OK, "label printed on " + printer.describe() + " (print job " + jobId
                         + (job.reprintReason() == null ? "" : ", reprint: " + job.reprintReason()) + ")", attempt);
             }
         }
 
         private void fail(PrintJob job, String error, boolean giveUp, int attempt) {
             store.recordFailure(job.tenantId(), job.id(), error, giveUp);
-            timeline(job, Outcome.ERROR, (giveUp ? "label not printed, print job " + job.id() + " failed: " : "print job " + job.id()
-                    + " attempt " + attempt + ": ") + error, attempt);
+            timeline(job.tenantId(), job.labels(), Outcome.ERROR, (giveUp ? "label not printed, print job " + job.id() + " failed: "
+                    : "print job " + job.id() + " attempt " + attempt + ": ") + error, attempt);
         }
 
-        private void timeline(PrintJob job, Outcome outcome, String message, int attempt) {
-            Map<Long, Shipment> byId = shipments.byIds(job.tenantId(), job.labels().stream().map(PrintedLabel::shipmentId).toList());
-            byId.values().forEach(s -> progress.record(job.tenantId(), s.orderId(), "PRINT", outcome, message, attempt));
+        private void timeline(long tenantId, List<PrintedLabel> labels, Outcome outcome, String message, int attempt) {
+            Map<Long, Shipment> byId = shipments.byIds(tenantId, labels.stream().map(PrintedLabel::shipmentId).toList());
+            byId.values().forEach(s -> progress.record(tenantId, s.orderId(), "PRINT", outcome, message, attempt));
         }
     }
 }

@@ -116,10 +116,11 @@ public class PrintJobStore {
         return out;
     }
 
-    public boolean markSent(long tenantId, long jobId) {
-        return jdbc.sql("update print_job set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null "
+    /** The job went out; {@code note} (or null) says what of it did not. */
+    public boolean markSent(long tenantId, long jobId, String note) {
+        return jdbc.sql("update print_job set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = ? "
                         + "where tenant_id = ? and id = ? and status = 'QUEUED'")
-                .params(now(), tenantId, jobId).update() == 1;
+                .params(now(), truncate(note), tenantId, jobId).update() == 1;
     }
 
     /** A failed attempt; {@code giveUp} moves the job to FAILED, otherwise it stays queued for the next attempt. */

@@ -21,10 +21,11 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 /**
  * Cluster-safe jobs on db-scheduler. Modules contribute {@link Task} beans and schedule through
- * {@link SchedulerClient}; both go through a transaction-aware data source, so a job scheduled inside a
+ * {@link SchedulerClient} (recurring tasks are started on every node and run on one at a time); both go through a transaction-aware data source, so a job scheduled inside a
  * business transaction exists exactly when that transaction commits. The scheduler starts once the
  * application is ready (migrations done) and stops with the context.
  */
@@ -45,7 +46,16 @@ class JobsConfiguration {
                         @Value("${fahuo.scheduler.polling-interval}") Duration polling,
                         @Value("${fahuo.scheduler.heartbeat-interval}") Duration heartbeat,
                         @Value("${fahuo.scheduler.node-name:}") String nodeName) {
-        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        List<RecurringTask<?>> recurring = new java.util.ArrayList<>();
+        List<Task<?>> oneOff = new java.util.ArrayList<>();
+        tasks.forEach(t -> {
+            if (t instanceof RecurringTask<?> r) {
+                recurring.add(r);
+            } else {
+                oneOff.add(t);
+            }
+        });
+        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneOff)
                 .threads(threads)
                 .pollingInterval(polling)
                 .heartbeatInterval(heartbeat)
@@ -53,6 +63,9 @@ class JobsConfiguration {
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .alwaysPersistTimestampInUTC();
+        if (!recurring.isEmpty()) {
+            builder.startTasks(recurring);
+        }
         if (!nodeName.isBlank()) {
             builder.schedulerName(new SchedulerName.Fixed(nodeName));
         }
