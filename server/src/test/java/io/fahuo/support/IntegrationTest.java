@@ -32,6 +32,10 @@ import org.springframework.context.annotation.Import;
         "fahuo.pipeline.retry-first=PT0.5S",
         "fahuo.pipeline.retry-max=PT2S",
         "fahuo.pipeline.out-of-stock-recheck=PT1S",
+        "fahuo.sim.parcels.speed=1",
+        "fahuo.sim.parcels.stall-rate=0",
+        "fahuo.sim.parcels.loss-rate=0",
+        "fahuo.sim.parcels.return-rate=0",
         "fahuo.bootstrap.admin-token=integration-test-admin-token",
         "spring.flyway.clean-disabled=false"})
 @Import(IntegrationTest.CleanDatabase.class)

@@ -22,6 +22,7 @@ import io.fahuo.couriers.domain.IssuedWaybill;
 import io.fahuo.couriers.domain.ParcelItem;
 import io.fahuo.couriers.domain.Party;
 import io.fahuo.couriers.domain.WaybillRequest;
+import io.fahuo.fulfilment.Fulfilment;
 import io.fahuo.fulfilment.StepFailure;
 import io.fahuo.fulfilment.domain.HoldRules;
 import io.fahuo.inventory.Skus;
@@ -49,6 +50,8 @@ import io.fahuo.shipments.Labels;
 import io.fahuo.shipments.Shipments;
 import io.fahuo.shipments.domain.LabelSize;
 import io.fahuo.shipments.domain.Shipment;
+import io.fahuo.shipments.domain.WaybillSource;
+import io.fahuo.tracking.Tracking;
 
 /**
  * The steps between "paid" and "shipped": route and reserve → waybill → label → write-back and deduct.
@@ -90,12 +93,13 @@ public class PipelineSteps {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Duration outOfStockRecheck;
+    private final Tracking tracking;
 
     PipelineSteps(Orders orders, OrderProgress progress, ReceiverVault vault, Shops shops, PlatformGateway platforms,
                   Warehouses warehouses, Skus skus, Stock stock, Shipments shipments, Labels labels,
                   CourierAccounts accounts, Couriers couriers, SchedulerClient jobs, Clock clock,
                   PlatformTransactionManager txManager,
-                  @Value("${fahuo.pipeline.out-of-stock-recheck:PT5M}") Duration outOfStockRecheck) {
+                  @Value("${fahuo.pipeline.out-of-stock-recheck:PT5M}") Duration outOfStockRecheck, Tracking tracking) {
         this.orders = orders;
         this.progress = progress;
         this.vault = vault;
@@ -112,6 +116,7 @@ public class PipelineSteps {
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
         this.outOfStockRecheck = outOfStockRecheck;
+        this.tracking = tracking;
     }
 
 
@@ -239,8 +244,21 @@ public class PipelineSteps {
     private void confirm(Order order, int attempt) {
         long t = order.tenantId();
         Shipment parcel = shipments.find(t, order.id(), 1).orElseThrow(() -> new StepFailure("order has no parcel"));
-        if (!parcel.hasWaybill() || parcel.waybillSource() == null || !parcel.waybillSource().trusted()) {
+        if (!parcel.hasWaybill() || parcel.waybillSource() == null
+                || !(parcel.waybillSource().trusted() || parcel.waybillSource() == WaybillSource.HAND_ENTERED)) {
             throw new StepFailure("parcel " + parcel.id() + " has no courier-issued waybill; nothing is written back");
+        }
+        if (!parcel.waybillSource().trusted() && !tracking.courierConfirmed(t, parcel.id())) {
+            // a hand-entered number reaches the platform only once a courier trace confirms it; the order
+            // waits on hold and is released when tracking reports the confirmation
+            tx.executeWithoutResult(s -> {
+                progress.lock(t, order.id());
+                if (!tracking.courierConfirmed(t, parcel.id())) {
+                    progress.move(t, order.id(), Set.of(OrderStatus.WAYBILL_ISSUED), OrderStatus.ON_HOLD,
+                            Fulfilment.AWAITING_COURIER_CONFIRMATION + parcel.carrier() + " " + parcel.trackingNumber(), "WRITE_BACK", null);
+                }
+            });
+            return;
         }
         if (parcel.labelRenderedAt() == null) {
             byte[] pdf = labels.pdf(t, parcel.id(), LabelSize.S76X130);

@@ -21,6 +21,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 /**
  * Cluster-safe jobs on db-scheduler. Modules contribute {@link Task} beans and schedule through
@@ -40,19 +41,25 @@ class JobsConfiguration {
     }
 
     @Bean
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, java.time.Clock clock,
                         @Value("${fahuo.scheduler.threads}") int threads,
                         @Value("${fahuo.scheduler.polling-interval}") Duration polling,
                         @Value("${fahuo.scheduler.heartbeat-interval}") Duration heartbeat,
                         @Value("${fahuo.scheduler.node-name:}") String nodeName) {
-        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // recurring tasks are started (scheduled once, cluster-wide) by the scheduler itself
+        List<RecurringTask<?>> recurring = tasks.stream().filter(t -> t instanceof RecurringTask<?>).<RecurringTask<?>>map(t -> (RecurringTask<?>) t).toList();
+        List<Task<?>> oneTime = tasks.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
+        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime)
+                .startTasks(recurring)
                 .threads(threads)
                 .pollingInterval(polling)
                 .heartbeatInterval(heartbeat)
                 .missedHeartbeatsLimit(6)
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(10))
-                .alwaysPersistTimestampInUTC();
+                .alwaysPersistTimestampInUTC()
+                // jobs fall due on the application's clock, the one their execution times are computed with
+                .clock(clock::instant);
         if (!nodeName.isBlank()) {
             builder.schedulerName(new SchedulerName.Fixed(nodeName));
         }
