@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.fahuo.couriers.domain.CourierAccount;
 import io.fahuo.couriers.domain.CourierCapability;
 import io.fahuo.couriers.domain.WaybillBalance;
+import io.fahuo.shared.ConflictException;
 import io.fahuo.shared.Ids;
 
 /**
@@ -58,6 +59,9 @@ public class WaybillBalances {
     /** Asks the courier now and stores the answer (raising or clearing the account's alert). */
     public Balance check(long tenantId, long accountId) {
         CourierAccount account = accounts.get(tenantId, accountId);
+        if (!couriers.supports(account, CourierCapability.WAYBILL_BALANCE)) {
+            throw new ConflictException(account.provider() + " does not report a waybill balance for account " + account.name());
+        }
         WaybillBalance balance = couriers.balance(tenantId, accountId);
         Instant now = clock.instant();
         tx.executeWithoutResult(s -> store(account, balance, now));

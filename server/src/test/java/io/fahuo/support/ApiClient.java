@@ -42,6 +42,11 @@ public class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
     }
 
+    public Response put(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
+    }
+
     public JsonNode getJson(String path) {
         Response r = get(path);
         if (r.status() != 200) {
