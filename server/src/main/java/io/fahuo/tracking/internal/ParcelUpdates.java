@@ -96,10 +96,10 @@ public class ParcelUpdates {
         return updated;
     }
 
-    /** Raises the exceptions the parcel now shows and resolves those it no longer does. */
+    /** Raises the exceptions the parcel now shows and resolves those it no longer does (the parcel row locked first, as everywhere). */
     @Transactional
     public void evaluate(TrackedParcel p, Instant now) {
-        evaluate(p, rows.lines(p.tenantId(), p.id()), now);
+        rows.lock(p.tenantId(), p.id()).ifPresent(locked -> evaluate(locked, rows.lines(p.tenantId(), p.id()), now));
     }
 
     private void evaluate(TrackedParcel p, List<ParcelRows.StoredLine> lines, Instant now) {
