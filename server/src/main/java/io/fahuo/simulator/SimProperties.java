@@ -24,7 +24,7 @@ public record SimProperties(@DefaultValue("false") boolean enabled, @DefaultValu
     public record Kdniao(@DefaultValue("1237100") String eBusinessId,
                          @DefaultValue("demo-kdniao-appkey-0c2f") String appKey,
                          @DefaultValue("") String pushUrl,
-                         @DefaultValue("5000") int initialBalance) {
+                         @DefaultValue("100000") int initialBalance) {
     }
 
     /** {@code pushUrl}: where route pushes go (set in the 丰桥 console); empty means this server's {@code /webhooks/sf}. */

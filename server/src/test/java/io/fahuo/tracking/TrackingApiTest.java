@@ -14,10 +14,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.fahuo.couriers.CourierAccounts;
 import io.fahuo.couriers.domain.CourierProvider;
 import io.fahuo.couriers.kdniao.KdniaoSigner;
+import io.fahuo.orders.OrderCancelled;
+import io.fahuo.orders.domain.OrderStatus;
 import io.fahuo.shared.Carrier;
 import io.fahuo.simulator.SimProperties;
 import io.fahuo.support.ApiClient;
@@ -37,6 +42,12 @@ class TrackingApiTest extends IntegrationTest {
 
     @Autowired
     CourierAccounts accounts;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager txManager;
 
     record Parcel(long orderId, long shipmentId, String number) {
     }
@@ -151,6 +162,17 @@ class TrackingApiTest extends IntegrationTest {
         assertThat(api.post("/api/v1/shipments/999999999/hand-entered-number", "{\"carrier\":\"ZTO\",\"trackingNumber\":\"73100000000009\"}")
                 .status()).isEqualTo(404);
         assertThat(api.get("/api/v1/shipments/999999999/tracking").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aParcelWhoseOrderIsCancelledBeforeShippingIsNoLongerFollowed() {
+        Fixtures.Merchant m = fixtures.merchant("track-cancelled", Fixtures.Options.standard());
+        Parcel p = shipOne(m);
+        new TransactionTemplate(txManager).executeWithoutResult(s ->
+                events.publishEvent(new OrderCancelled(m.tenantId(), p.orderId(), OrderStatus.WAYBILL_ISSUED)));
+        JsonNode view = api(m.token()).getJson("/api/v1/shipments/" + p.shipmentId() + "/tracking");
+        assertThat(view.path("intercept").stringValue()).isEqualTo("WITHDRAWN");
+        assertThat(view.path("interceptDetail").stringValue()).contains("cancelled before shipping");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -72,10 +73,13 @@ class KdniaoSimController {
     }
 
     @PostMapping(path = "/_control/foreign-parcels", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> foreignParcel(@RequestBody ForeignParcel p) {
+    ResponseEntity<Map<String, Object>> foreignParcel(@RequestBody ForeignParcel p) {
+        if (p.shipperCode() == null || !Numbers.known(p.shipperCode())) {
+            return ResponseEntity.badRequest().body(Map.of("error", "unknown ShipperCode " + p.shipperCode()));
+        }
         String number = platform.registerForeignParcel(p.shipperCode(), p.logisticCode(), p.senderPhone(), p.fromCity(), p.toCity(),
                 p.scenario() == null ? Scenario.NORMAL : p.scenario());
-        return Map.of("logisticCode", number);
+        return ResponseEntity.ok(Map.of("logisticCode", number));
     }
 
     @PostMapping("/_control/reset")

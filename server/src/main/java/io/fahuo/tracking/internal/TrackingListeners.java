@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.fahuo.couriers.CourierTracesReceived;
 import io.fahuo.couriers.domain.TraceSnapshot;
+import io.fahuo.orders.OrderCancelled;
 import io.fahuo.orders.OrderCancelledAfterShipping;
 import io.fahuo.shipments.WaybillIssued;
 import io.fahuo.shipments.domain.WaybillSource;
@@ -64,6 +65,18 @@ class TrackingListeners {
                     updates.pollAt(p, clock.instant());
                 }
             }
+        }
+    }
+
+    /**
+     * The order was cancelled before it shipped: its waybill is given back to the courier (fulfilment's
+     * cancel-waybill job), so its parcel will not travel and is no longer followed.
+     */
+    @EventListener
+    void on(OrderCancelled e) {
+        Instant now = clock.instant();
+        for (TrackedParcel p : rows.byOrder(e.tenantId(), e.orderId())) {
+            rows.intercept(p, InterceptState.WITHDRAWN, "order cancelled before shipping; the waybill is given back", now);
         }
     }
 
