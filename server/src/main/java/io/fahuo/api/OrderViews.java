@@ -19,7 +19,7 @@ final class OrderViews {
                         long amountFen, long shopId) {
     }
 
-    record Line(String skuCode, String productName, String spec, int quantity, long amountFen) {
+    record Line(long id, String platformLineId, String skuCode, String productName, String spec, int quantity, long amountFen) {
     }
 
     record ShipmentView(long id, int packageNo, String trackingNumber, String carrier, String status,
@@ -32,7 +32,8 @@ final class OrderViews {
     record OrderDetail(long id, String platform, String platformOrderId, String platformStatus, String status,
                        String holdReason, String lastError, Instant paidAt, Instant shipBy, String receiverMasked,
                        String trackingNumber, String carrier, long amountFen, long shopId, String buyerRemark,
-                       String sellerRemark, List<Line> lines, List<ShipmentView> shipments, List<Step> timeline) {
+                       String sellerRemark, String carrierReason, List<Line> lines, List<ShipmentView> shipments,
+                       List<Step> timeline) {
     }
 
     record PageView(List<OrderSummary> items, long total, int page, int size) {
@@ -55,7 +56,7 @@ final class OrderViews {
         OrderSummary sum = summary(o, shipments);
         return new OrderDetail(o.id(), o.platform(), o.platformOrderId(), o.platformStatus(), o.status().name(), o.holdReason(),
                 o.lastError(), o.paidAt(), o.shipBy(), sum.receiverMasked(), sum.trackingNumber(), sum.carrier(), o.amountFen(),
-                o.shopId(), o.buyerRemark(), o.sellerRemark(),
+                o.shopId(), o.buyerRemark(), o.sellerRemark(), o.carrierReason(),
                 o.lines().stream().map(OrderViews::line).toList(),
                 shipments.stream().map(s -> new ShipmentView(s.id(), s.packageNo(), s.trackingNumber(),
                         s.carrier() == null ? null : s.carrier().name(), s.status().name(), s.markDestination(), s.sortingCode(),
@@ -64,7 +65,7 @@ final class OrderViews {
     }
 
     private static Line line(OrderLine l) {
-        return new Line(l.skuCode(), l.productName(), l.spec(), l.quantity(), l.amountFen());
+        return new Line(l.id(), l.platformLineId(), l.skuCode(), l.productName(), l.spec(), l.quantity(), l.amountFen());
     }
 
     private static String nz(String s) {

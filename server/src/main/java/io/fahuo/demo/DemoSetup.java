@@ -73,7 +73,8 @@ class DemoSetup implements ApplicationRunner {
         Warehouse warehouse = warehouses.findByCode(t, WAREHOUSE_CODE).orElseGet(() -> seedWarehouse(t));
         if (shops.list(t).stream().noneMatch(s -> s.platform() == Platform.DOUDIAN)) {
             shops.connect(t, new Shops.NewShop(Platform.DOUDIAN, "发货演示旗舰店 (抖店模拟)", sim.doudian().shopId(),
-                    simBase + "/sim/doudian", sim.doudian().appKey(), sim.doudian().appSecret(), warehouse.id(), true));
+                    simBase + "/sim/doudian", sim.doudian().appKey(), sim.doudian().appSecret(), warehouse.id(),
+                    env.getProperty("fahuo.demo.auto-ship", Boolean.class, true)));
         }
         shops.list(t).stream().filter(s -> s.platform() == Platform.DOUDIAN)
                 .forEach(s -> shops.updateApiBaseUrl(t, s.id(), simBase + "/sim/doudian"));

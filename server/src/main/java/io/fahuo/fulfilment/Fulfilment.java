@@ -12,12 +12,17 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 
 import io.fahuo.fulfilment.internal.PipelineJobs;
+import io.fahuo.fulfilment.internal.PipelineSteps;
 import io.fahuo.orders.OrderProgress;
 import io.fahuo.orders.Orders;
 import io.fahuo.orders.domain.Order;
 import io.fahuo.orders.domain.OrderStatus;
 import io.fahuo.shared.ConflictException;
 import io.fahuo.shared.InvalidRequestException;
+import io.fahuo.shared.NotFoundException;
+import io.fahuo.shipments.domain.Shipment;
+import io.fahuo.shipments.domain.ShipmentStatus;
+import io.fahuo.platforms.Shops;
 import io.fahuo.shipments.Shipments;
 
 /** What people (API, console) and other modules may ask of the pipeline. */
@@ -32,8 +37,14 @@ public class Fulfilment {
     private final Orders orders;
     private final OrderProgress progress;
     private final Shipments shipments;
+    private final Shops shops;
 
-    Fulfilment(SchedulerClient jobs, Clock clock, Orders orders, OrderProgress progress, Shipments shipments) {
+    private final PipelineSteps steps;
+
+    Fulfilment(SchedulerClient jobs, Clock clock, Orders orders, OrderProgress progress, Shipments shipments, Shops shops,
+               PipelineSteps steps) {
+        this.shops = shops;
+        this.steps = steps;
         this.jobs = jobs;
         this.clock = clock;
         this.orders = orders;
@@ -76,16 +87,51 @@ public class Fulfilment {
         }
     }
 
-    /** Releases a hold; the order resumes where it stopped (before or after its waybill). */
+    /** A hold placed by a rule or the platform; a no-op for orders that shipped or were cancelled. */
+    @Transactional
+    public boolean holdAutomatically(long tenantId, long orderId, String reason) {
+        return progress.move(tenantId, orderId, Set.of(OrderStatus.UNPAID, OrderStatus.PENDING, OrderStatus.WAYBILL_ISSUED),
+                OrderStatus.ON_HOLD, reason, "HOLD", null);
+    }
+
+    /**
+     * Scan-to-ship: the packer scans a parcel's tracking number; the parcel is confirmed to the platform now.
+     * Only numbers Fahuo obtained from a courier are known here; anything else is refused.
+     */
+    public Order shipScanned(long tenantId, String trackingNumber) {
+        if (trackingNumber == null || trackingNumber.isBlank()) {
+            throw new InvalidRequestException("a tracking number is required");
+        }
+        Shipment parcel = shipments.findByTrackingNumber(tenantId, trackingNumber.strip())
+                .orElseThrow(() -> new NotFoundException("no parcel of this merchant has tracking number " + trackingNumber.strip()));
+        Order order = orders.get(tenantId, parcel.orderId());
+        if (parcel.status() == ShipmentStatus.SHIPPED || order.status() == OrderStatus.SHIPPED) {
+            throw new ConflictException("parcel " + parcel.trackingNumber() + " has already shipped");
+        }
+        if (parcel.status() == ShipmentStatus.CANCELLED || order.status() != OrderStatus.WAYBILL_ISSUED) {
+            throw new ConflictException("order " + order.platformOrderId() + " is " + order.status()
+                    + (order.holdReason() == null ? "" : " (" + order.holdReason() + ")") + "; its parcel cannot ship");
+        }
+        steps.advance(tenantId, order.id(), 1, PipelineSteps.Goal.SHIPPED);
+        return orders.get(tenantId, order.id());
+    }
+
+    /**
+     * Releases a hold; the order resumes where it stopped (before or after its waybill), by itself when its
+     * shop ships automatically, otherwise when a person ships it.
+     */
     @Transactional
     public void release(long tenantId, long orderId) {
         Order order = orders.get(tenantId, orderId);
         if (order.status() != OrderStatus.ON_HOLD) {
             throw new ConflictException("order " + orderId + " is " + order.status() + ", not ON_HOLD");
         }
-        boolean hasWaybill = shipments.forOrder(tenantId, orderId).stream().anyMatch(s -> s.hasWaybill() && s.status() != io.fahuo.shipments.domain.ShipmentStatus.CANCELLED);
+        boolean hasWaybill = shipments.forOrder(tenantId, orderId).stream().anyMatch(s -> s.hasWaybill() && s.status() != ShipmentStatus.CANCELLED);
         OrderStatus resume = hasWaybill ? OrderStatus.WAYBILL_ISSUED : OrderStatus.PENDING;
         progress.move(tenantId, orderId, Set.of(OrderStatus.ON_HOLD), resume, null, "RELEASE", "hold released → " + resume);
-        start(tenantId, List.of(orderId));
+        progress.markReviewed(tenantId, orderId);
+        if (shops.get(tenantId, order.shopId()).autoShip()) {
+            start(tenantId, List.of(orderId));
+        }
     }
 }

@@ -49,36 +49,52 @@ public class Stock {
      * a reservation is a no-op that reports success.
      */
     public ReservationOutcome reserve(long tenantId, long orderId, long warehouseId, Collection<StockLine> lines) {
-        List<StockLine> consolidated = StockLine.consolidate(lines);
+        return reserve(tenantId, orderId, java.util.Map.of(warehouseId, StockLine.consolidate(lines)));
+    }
+
+    /**
+     * Reserves an order's parcels in their warehouses (SKU → units per warehouse), all or nothing.
+     * Warehouses and SKUs are locked in a fixed order so that concurrent reservations cannot deadlock.
+     */
+    public ReservationOutcome reserve(long tenantId, long orderId, java.util.Map<Long, List<StockLine>> byWarehouse) {
+        java.util.SortedMap<Long, List<StockLine>> plan = new java.util.TreeMap<>();
+        byWarehouse.forEach((w, lines) -> plan.put(w, StockLine.consolidate(lines)));
         try {
             return tx.execute(status -> {
                 if (holdsReservation(tenantId, orderId)) {
                     return ReservationOutcome.ok();
                 }
+                // a reservation given back earlier (re-routing, merging) makes room for the new one
+                jdbc.sql("delete from stock_reservation where tenant_id = ? and order_id = ? and state = 'RELEASED'")
+                        .params(tenantId, orderId).update();
                 OffsetDateTime now = now();
                 List<String> shortSkus = new ArrayList<>();
-                for (StockLine line : consolidated) {
-                    int updated = jdbc.sql("""
-                            update stock_level set reserved = reserved + ?, updated_at = ?
-                            where tenant_id = ? and warehouse_id = ? and sku_code = ? and on_hand - reserved >= ?""")
-                            .params(line.quantity(), now, tenantId, warehouseId, line.skuCode(), line.quantity())
-                            .update();
-                    if (updated == 0) {
-                        shortSkus.add(line.skuCode());
+                plan.forEach((warehouseId, lines) -> {
+                    for (StockLine line : lines) {
+                        int updated = jdbc.sql("""
+                                update stock_level set reserved = reserved + ?, updated_at = ?
+                                where tenant_id = ? and warehouse_id = ? and sku_code = ? and on_hand - reserved >= ?""")
+                                .params(line.quantity(), now, tenantId, warehouseId, line.skuCode(), line.quantity())
+                                .update();
+                        if (updated == 0) {
+                            shortSkus.add(line.skuCode());
+                        }
                     }
-                }
+                });
                 if (!shortSkus.isEmpty()) {
                     status.setRollbackOnly();
                     return ReservationOutcome.shortOf(shortSkus);
                 }
-                for (StockLine line : consolidated) {
-                    jdbc.sql("""
-                            insert into stock_reservation (tenant_id, order_id, warehouse_id, sku_code, quantity, state, updated_at)
-                            values (?, ?, ?, ?, ?, 'RESERVED', ?)""")
-                            .params(tenantId, orderId, warehouseId, line.skuCode(), line.quantity(), now).update();
-                    movement(tenantId, warehouseId, line.skuCode(), 0, line.quantity(), MovementReason.ORDER_RESERVE, orderId, null);
-                }
-                consolidated.forEach(l -> events.publishEvent(new StockChanged(tenantId, l.skuCode())));
+                plan.forEach((warehouseId, lines) -> {
+                    for (StockLine line : lines) {
+                        jdbc.sql("""
+                                insert into stock_reservation (tenant_id, order_id, warehouse_id, sku_code, quantity, state, updated_at)
+                                values (?, ?, ?, ?, ?, 'RESERVED', ?)""")
+                                .params(tenantId, orderId, warehouseId, line.skuCode(), line.quantity(), now).update();
+                        movement(tenantId, warehouseId, line.skuCode(), 0, line.quantity(), MovementReason.ORDER_RESERVE, orderId, null);
+                        events.publishEvent(new StockChanged(tenantId, line.skuCode()));
+                    }
+                });
                 return ReservationOutcome.ok();
             });
         } catch (DuplicateKeyException raced) {
@@ -155,6 +171,20 @@ public class Stock {
         }
         movement(tenantId, warehouseId, skuCode, onHand - current, 0, reason, null, note);
         events.publishEvent(new StockChanged(tenantId, skuCode));
+    }
+
+    /** Units free to reserve, per warehouse and SKU. */
+    public java.util.Map<Long, java.util.Map<String, Integer>> available(long tenantId, Collection<String> skuCodes) {
+        java.util.Map<Long, java.util.Map<String, Integer>> out = new java.util.HashMap<>();
+        if (skuCodes.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select warehouse_id, sku_code, on_hand - reserved from stock_level where tenant_id = :t and sku_code in (:codes)")
+                .param("t", tenantId).param("codes", skuCodes)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>()).put(rs.getString(2), rs.getInt(3));
+                });
+        return out;
     }
 
     public List<StockLevel> levels(long tenantId, String skuCode) {

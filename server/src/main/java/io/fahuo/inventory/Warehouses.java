@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.fahuo.inventory.domain.ReturnAddress;
 import io.fahuo.inventory.domain.SenderProfile;
 import io.fahuo.inventory.domain.Warehouse;
 import io.fahuo.inventory.domain.WarehouseKind;
@@ -51,7 +52,7 @@ public class Warehouses {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("warehouse code '" + code + "' is already used");
         }
-        return new Warehouse(id, tenantId, code, name, kind, s);
+        return new Warehouse(id, tenantId, code, name, kind, s, ReturnAddress.NONE);
     }
 
     @Transactional
@@ -63,6 +64,15 @@ public class Warehouses {
                 .params(s.name(), s.phone(), s.company(), s.province(), s.city(), s.district(), s.address(),
                         s.creditCode(), tenantId, warehouseId)
                 .update();
+        if (n == 0) {
+            throw new NotFoundException("no warehouse " + warehouseId);
+        }
+    }
+
+    @Transactional
+    public void updateReturnAddress(long tenantId, long warehouseId, ReturnAddress r) {
+        int n = jdbc.sql("update warehouse set return_name = ?, return_phone = ?, return_address = ? where tenant_id = ? and id = ?")
+                .params(r.name(), r.phone(), r.address(), tenantId, warehouseId).update();
         if (n == 0) {
             throw new NotFoundException("no warehouse " + warehouseId);
         }
@@ -91,6 +101,7 @@ public class Warehouses {
                 WarehouseKind.valueOf(rs.getString("kind")),
                 new SenderProfile(rs.getString("sender_name"), rs.getString("sender_phone"), rs.getString("sender_company"),
                         rs.getString("sender_province"), rs.getString("sender_city"), rs.getString("sender_district"),
-                        rs.getString("sender_address"), rs.getString("sender_credit_code")));
+                        rs.getString("sender_address"), rs.getString("sender_credit_code")),
+                new ReturnAddress(rs.getString("return_name"), rs.getString("return_phone"), rs.getString("return_address")));
     }
 }

@@ -125,7 +125,7 @@ public class OrderIntake {
                       updated_at = ?, version = version + 1
                     where id = ?""")
                     .params(in.platformStatus(), utc(in.updatedAt()), d.status().name(), d.holdReason(), in.sellerRemark(),
-                            utc(in.shipBy()), utc(in.paidAt()), now, k.id())
+                            utc(IntakePolicy.shipBy(in)), utc(in.paidAt()), now, k.id())
                     .update();
             if (d.status() != k.status()) {
                 eventRows.add(new Object[] {ids.next(), tenantId, k.id(), now, "PLATFORM", "INFO",
@@ -162,7 +162,7 @@ public class OrderIntake {
         var r = in.receiver();
         String sealed = r.sensitive() == null ? null : secrets.seal(r.sensitive(), ReceiverVault.context(tenantId));
         return new Object[] {id, tenantId, shopId, platform, in.platformOrderId(), in.platformStatus(), d.status().name(),
-                d.holdReason(), in.amountFen(), utc(in.paidAt()), utc(in.shipBy()), utc(in.createdAt()), utc(in.updatedAt()),
+                d.holdReason(), in.amountFen(), utc(in.paidAt()), utc(IntakePolicy.shipBy(in)), utc(in.createdAt()), utc(in.updatedAt()),
                 truncate(in.buyerRemark(), 1000), truncate(in.sellerRemark(), 1000), r.province(), r.city(), r.district(),
                 r.street(), r.nameMasked(), r.phoneMasked(), truncate(r.detailMasked(), 300), sealed, now, now};
     }

@@ -61,6 +61,24 @@ public class OrderProgress {
                 .params(warehouseId, now(), tenantId, orderId).update();
     }
 
+    /** A person looked at the order and let it go: review rules no longer hold it. */
+    @Transactional
+    public void markReviewed(long tenantId, long orderId) {
+        jdbc.sql("update orders set reviewed_at = ? where tenant_id = ? and id = ?").params(now(), tenantId, orderId).update();
+    }
+
+    public boolean reviewed(long tenantId, long orderId) {
+        return jdbc.sql("select reviewed_at is not null from orders where tenant_id = ? and id = ?").params(tenantId, orderId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Why this order's parcel goes with the carrier it goes with ("why this carrier"). */
+    @Transactional
+    public void recordCarrierChoice(long tenantId, long orderId, String explanation) {
+        jdbc.sql("update orders set carrier_reason = ? where tenant_id = ? and id = ?")
+                .params(explanation.length() > 500 ? explanation.substring(0, 500) : explanation, tenantId, orderId).update();
+    }
+
     /** Writes a step result to the timeline; an error also becomes the order's visible last error. */
     @Transactional
     public void record(long tenantId, long orderId, String step, Outcome outcome, String message, int attempt) {

@@ -68,6 +68,13 @@ public class Orders {
         return new Page(select.query(OrderRows::order).list(), count.query(Long.class).single());
     }
 
+    /** Orders still to ship whose deadline falls before {@code before}, soonest first. */
+    public List<Order> unshippedDueBefore(long tenantId, java.time.Instant before, int limit) {
+        return jdbc.sql("select " + OrderRows.COLUMNS + " from orders o where o.tenant_id = ? and o.status in ('PENDING', 'ON_HOLD', 'WAYBILL_ISSUED')"
+                        + " and o.ship_by < ? order by o.ship_by, o.id limit ?")
+                .params(tenantId, OrderRows.utc(before), limit).query(OrderRows::order).list();
+    }
+
     public List<TimelineEntry> timeline(long tenantId, long orderId) {
         return jdbc.sql("select at, step, outcome, message, attempt from order_event where tenant_id = ? and order_id = ? order by at, id")
                 .params(tenantId, orderId)

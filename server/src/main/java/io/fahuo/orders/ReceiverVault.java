@@ -17,7 +17,7 @@ import io.fahuo.shared.crypto.SecretBox;
 @Service
 public class ReceiverVault {
 
-    public enum Purpose { WAYBILL, LABEL, DROPSHIP }
+    public enum Purpose { WAYBILL, LABEL, DROPSHIP, MERGE_CHECK }
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;

@@ -50,12 +50,16 @@ public class Labels {
         if (!s.hasWaybill()) {
             throw new ConflictException("shipment " + shipmentId + " has no waybill yet, so it has no label");
         }
+        if (s.status() == io.fahuo.shipments.domain.ShipmentStatus.CANCELLED) {
+            throw new ConflictException("the label of shipment " + shipmentId + " is void: its waybill " + s.trackingNumber() + " was cancelled");
+        }
         Order o = orders.get(tenantId, s.orderId());
         SenderProfile sender = warehouses.get(tenantId, s.warehouseId()).sender();
         ReceiverSnapshot r = o.receiver();
         String receiverAddress = join(r.province(), r.city(), r.district(), r.street(), r.detailMasked());
-        List<String> contents = o.lines().stream()
-                .map(l -> (l.skuCode() != null ? l.skuCode() : l.productName()) + "×" + l.quantity()).toList();
+        java.util.Map<Long, Integer> packed = shipments.items(tenantId, shipmentId);
+        List<String> contents = o.lines().stream().filter(l -> packed.isEmpty() || packed.containsKey(l.id()))
+                .map(l -> (l.skuCode() != null ? l.skuCode() : l.productName()) + "×" + packed.getOrDefault(l.id(), l.quantity())).toList();
         return new LabelData(s.trackingNumber(), s.carrier().displayName(), s.markDestination(), s.sortingCode(),
                 s.packageCenter(), r.nameMasked(), r.phoneMasked(), receiverAddress, sender.name(),
                 Masking.phone(sender.phone()), join(sender.province(), sender.city(), sender.district(), sender.address()),

@@ -42,22 +42,54 @@ public class Shipments {
         this.events = events;
     }
 
-    /** The order's single parcel, opened on first call. */
+    /** Which order lines (and how many units of each) go into one parcel, and from where. */
+    public record ParcelPlan(long warehouseId, Map<Long, Integer> lines) {
+    }
+
+    /**
+     * The order's parcels, opened on the first call as planned; later calls return the parcels that exist
+     * (a plan is never applied twice, even by two workers at once).
+     */
     @Transactional
-    public Shipment openSingleParcel(long tenantId, long orderId, long warehouseId) {
-        Optional<Shipment> existing = find(tenantId, orderId, 1);
-        if (existing.isPresent()) {
-            return existing.get();
+    public List<Shipment> openParcels(long tenantId, long orderId, List<ParcelPlan> plan) {
+        List<Shipment> existing = forOrder(tenantId, orderId);
+        if (!existing.isEmpty()) {
+            return existing;
         }
         try {
-            jdbc.sql("""
-                    insert into shipment (id, tenant_id, order_id, package_no, warehouse_id, status, created_at)
-                    values (?, ?, ?, 1, ?, 'OPEN', ?)""")
-                    .params(ids.next(), tenantId, orderId, warehouseId, now()).update();
+            int packageNo = 1;
+            for (ParcelPlan parcel : plan) {
+                long id = ids.next();
+                jdbc.sql("""
+                        insert into shipment (id, tenant_id, order_id, package_no, warehouse_id, status, created_at)
+                        values (?, ?, ?, ?, ?, 'OPEN', ?)""")
+                        .params(id, tenantId, orderId, packageNo++, parcel.warehouseId(), now()).update();
+                parcel.lines().forEach((lineId, qty) -> jdbc.sql(
+                                "insert into shipment_item (tenant_id, shipment_id, order_line_id, quantity) values (?, ?, ?, ?)")
+                        .params(tenantId, id, lineId, qty).update());
+            }
         } catch (DuplicateKeyException raced) {
-            // opened concurrently: take the one that won
+            // opened concurrently by another worker: its parcels stand (this transaction rolls back)
+            throw new ConcurrentParcelsException(orderId);
         }
-        return find(tenantId, orderId, 1).orElseThrow();
+        return forOrder(tenantId, orderId);
+    }
+
+    /** Another worker opened the same order's parcels at the same moment; the caller retries and finds them. */
+    public static class ConcurrentParcelsException extends RuntimeException {
+        ConcurrentParcelsException(long orderId) {
+            super("parcels of order " + orderId + " were opened concurrently");
+        }
+    }
+
+    /** Order line id → units in this parcel. */
+    public Map<Long, Integer> items(long tenantId, long shipmentId) {
+        Map<Long, Integer> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("select order_line_id, quantity from shipment_item where tenant_id = ? and shipment_id = ? order by order_line_id")
+                .params(tenantId, shipmentId).query(rs -> {
+                    out.put(rs.getLong(1), rs.getInt(2));
+                });
+        return out;
     }
 
     /**
@@ -124,9 +156,9 @@ public class Shipments {
                 .params(tenantId, orderId, packageNo).query(Shipments::map).optional();
     }
 
+    /** The parcels that carry the order: its own, and a parcel it was merged into with other orders. */
     public List<Shipment> forOrder(long tenantId, long orderId) {
-        return jdbc.sql("select * from shipment where tenant_id = ? and order_id = ? order by package_no")
-                .params(tenantId, orderId).query(Shipments::map).list();
+        return forOrders(tenantId, List.of(orderId)).getOrDefault(orderId, List.of());
     }
 
     public Map<Long, List<Shipment>> forOrders(long tenantId, Collection<Long> orderIds) {
@@ -134,10 +166,62 @@ public class Shipments {
         if (orderIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("select * from shipment where tenant_id = :t and order_id in (:ids) order by order_id, package_no")
-                .param("t", tenantId).param("ids", orderIds).query(Shipments::map).list()
-                .forEach(s -> out.computeIfAbsent(s.orderId(), k -> new java.util.ArrayList<>()).add(s));
+        jdbc.sql("""
+                select s.*, s.order_id as carried_order from shipment s where s.tenant_id = :t and s.order_id in (:ids)
+                union
+                select s.*, ol.order_id as carried_order from shipment s
+                join shipment_item si on si.shipment_id = s.id join order_line ol on ol.id = si.order_line_id
+                where s.tenant_id = :t and ol.order_id in (:ids)
+                order by carried_order, package_no, id""")
+                .param("t", tenantId).param("ids", orderIds)
+                .query((rs, n) -> Map.entry(rs.getLong("carried_order"), map(rs, n))).list()
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
         return out;
+    }
+
+    /**
+     * Repacks an order by hand: its parcels without a waybill are replaced by the given ones. Joins the
+     * caller's transaction.
+     */
+    @Transactional
+    public List<Shipment> repack(long tenantId, long orderId, List<ParcelPlan> plan) {
+        discardOpenParcels(tenantId, orderId);
+        return openParcels(tenantId, orderId, plan);
+    }
+
+    private void discardOpenParcels(long tenantId, long orderId) {
+        for (Shipment s : forOrder(tenantId, orderId)) {
+            if (s.hasWaybill() || s.status() != ShipmentStatus.OPEN) {
+                throw new io.fahuo.shared.ConflictException("order " + orderId + " already has a waybill; its parcels can no longer change");
+            }
+            jdbc.sql("delete from shipment_item where tenant_id = ? and shipment_id = ?").params(tenantId, s.id()).update();
+            jdbc.sql("delete from shipment where tenant_id = ? and id = ?").params(tenantId, s.id()).update();
+        }
+    }
+
+    /** The orders whose lines travel in this parcel. */
+    public List<Long> ordersIn(long tenantId, long shipmentId) {
+        return jdbc.sql("""
+                select distinct ol.order_id from shipment_item si join order_line ol on ol.id = si.order_line_id
+                where si.tenant_id = ? and si.shipment_id = ? order by ol.order_id""")
+                .params(tenantId, shipmentId).query(Long.class).list();
+    }
+
+    /**
+     * Merges orders into one new parcel (合单): their open parcels without a waybill are discarded and one
+     * parcel carrying all their lines takes their place. Joins the caller's transaction.
+     */
+    @Transactional
+    public Shipment openMergedParcel(long tenantId, long warehouseId, Map<Long, Map<Long, Integer>> linesByOrder) {
+        linesByOrder.keySet().forEach(orderId -> discardOpenParcels(tenantId, orderId));
+        long primary = linesByOrder.keySet().iterator().next();
+        long id = ids.next();
+        jdbc.sql("insert into shipment (id, tenant_id, order_id, package_no, warehouse_id, status, created_at) values (?, ?, ?, 1, ?, 'OPEN', ?)")
+                .params(id, tenantId, primary, warehouseId, now()).update();
+        linesByOrder.values().forEach(lines -> lines.forEach((lineId, qty) -> jdbc.sql(
+                        "insert into shipment_item (tenant_id, shipment_id, order_line_id, quantity) values (?, ?, ?, ?)")
+                .params(tenantId, id, lineId, qty).update()));
+        return get(tenantId, id);
     }
 
     public Optional<Shipment> findByTrackingNumber(long tenantId, String trackingNumber) {

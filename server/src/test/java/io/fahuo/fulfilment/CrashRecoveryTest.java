@@ -55,9 +55,7 @@ class CrashRecoveryTest {
 
     @Test
     void killingTheServerMidShipmentLosesNothingAndDoublesNothing() throws Exception {
-        simulators = new SpringApplicationBuilder(SimulatorServer.class).properties(
-                "server.port=0", "spring.config.name=crash-simulators", "fahuo.sim.enabled=true",
-                "fahuo.sim.doudian.trickle-seconds=0", "fahuo.sim.doudian.initial-orders=0").run();
+        simulators = startSimulators();
         int simPort = ((WebServerApplicationContext) simulators).getWebServer().getPort();
         SimControl sim = new SimControl(simPort);
         sim.douyinKnobs(120, 0, 0);
@@ -80,6 +78,46 @@ class CrashRecoveryTest {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> api.getJson("/api/v1/orders?status=SHIPPED&size=1").path("total").asInt() == ORDERS);
 
+        assertEveryOrderShippedExactlyOnce(api, sim, douyinIds);
+    }
+
+    @Test
+    void aBatchInterruptedByACrashResumesAndShipsEachOrderOnce() throws Exception {
+        simulators = startSimulators();
+        int simPort = ((WebServerApplicationContext) simulators).getWebServer().getPort();
+        SimControl sim = new SimControl(simPort);
+        String shopId = simulators.getEnvironment().getProperty("fahuo.sim.doudian.shop-id", "4463798");
+        List<String> douyinIds = sim.createOrders(shopId, ORDERS, Map.of());
+
+        int port = freePort();
+        List<String> command = fahuoCommand(port, simPort, "--fahuo.demo.auto-ship=false", "--fahuo.batch.parallelism=4");
+        fahuo = start(command, 3);
+        ApiClient api = new ApiClient(port, TOKEN);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> api.getJson("/api/v1/orders?status=PENDING&size=1").path("total").asInt() == ORDERS);
+        List<Long> ids = api.getJson("/api/v1/orders?size=200").path("items").valueStream().map(i -> i.path("id").asLong()).toList();
+        sim.douyinKnobs(150, 0, 0);
+        ApiClient.Response submitted = api.post("/api/v1/batches", "{\"action\":\"ship\",\"orderIds\":" + ids + "}");
+        assertThat(submitted.status()).isEqualTo(202);
+        long batchId = submitted.json().path("id").asLong();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.getJson("/api/v1/batches/" + batchId).path("succeeded").asInt() >= 5);
+        fahuo.destroyForcibly().waitFor();
+        int doneBeforeCrash = sim.ledger().size();
+        System.out.println("killed Fahuo mid-batch after " + doneBeforeCrash + " of " + ORDERS + " write-backs");
+        assertThat(doneBeforeCrash).as("the crash must hit mid-batch").isLessThan(ORDERS);
+
+        sim.douyinKnobs(0, 0, 0);
+        fahuo = start(command, 4);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> "DONE".equals(api.getJson("/api/v1/batches/" + batchId).path("status").stringValue()));
+        JsonNode batch = api.getJson("/api/v1/batches/" + batchId);
+        assertThat(batch.path("succeeded").asInt()).isEqualTo(ORDERS);
+        assertThat(batch.path("failed").asInt()).isZero();
+        assertEveryOrderShippedExactlyOnce(api, sim, douyinIds);
+    }
+
+    private void assertEveryOrderShippedExactlyOnce(ApiClient api, SimControl sim, List<String> douyinIds) {
         JsonNode items = api.getJson("/api/v1/orders?size=200").path("items");
         assertThat(items.size()).isEqualTo(ORDERS);
         Map<String, String> trackingByDouyinId = new HashMap<>();
@@ -117,7 +155,7 @@ class CrashRecoveryTest {
         }
     }
 
-    private List<String> fahuoCommand(int port, int simPort) throws Exception {
+    private List<String> fahuoCommand(int port, int simPort, String... extra) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), FahuoApplication.class.getName(),
@@ -129,6 +167,7 @@ class CrashRecoveryTest {
                 "--fahuo.scheduler.heartbeat-interval=PT1S",
                 "--fahuo.pipeline.retry-max=PT2S",
                 "--logging.level.root=WARN"));
+        cmd.addAll(List.of(extra));
         if ("postgres".equals(System.getProperty("spring.profiles.active"))) {
             String crashDb = System.getenv().getOrDefault("FAHUO_TEST_DB", "test") + "_crash";
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
@@ -144,6 +183,12 @@ class CrashRecoveryTest {
         }
         deleteRecursively(new File(cmd.get(cmd.size() - 1).substring("--fahuo.data-dir=".length())));
         return cmd;
+    }
+
+    private static ConfigurableApplicationContext startSimulators() {
+        return new SpringApplicationBuilder(SimulatorServer.class).properties(
+                "server.port=0", "spring.config.name=crash-simulators", "fahuo.sim.enabled=true",
+                "fahuo.sim.doudian.trickle-seconds=0", "fahuo.sim.doudian.initial-orders=0").run();
     }
 
     private static Process start(List<String> command, int run) throws IOException {

@@ -42,9 +42,18 @@ public class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
     }
 
+    public Response post(String path, String body, String contentType) {
+        return send(builder(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)).build());
+    }
+
     public Response put(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
+    }
+
+    public Response delete(String path) {
+        return send(builder(path).DELETE().build());
     }
 
     public JsonNode getJson(String path) {

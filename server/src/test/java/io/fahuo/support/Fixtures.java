@@ -43,6 +43,10 @@ public class Fixtures {
             return new Options(senderProfile, units, autoShip, kdniaoAppKey);
         }
 
+        public Options withoutAutoShip() {
+            return new Options(senderProfile, stockPerSku, false, kdniaoAppKey);
+        }
+
         public Options withKdniaoAppKey(String appKey) {
             return new Options(senderProfile, stockPerSku, autoShip, appKey);
         }

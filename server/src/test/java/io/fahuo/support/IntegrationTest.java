@@ -36,6 +36,7 @@ import org.springframework.context.annotation.Import;
         "fahuo.sim.parcels.stall-rate=0",
         "fahuo.sim.parcels.loss-rate=0",
         "fahuo.sim.parcels.return-rate=0",
+        "fahuo.sla.watch-interval=PT1S",
         "fahuo.bootstrap.admin-token=integration-test-admin-token",
         "spring.flyway.clean-disabled=false"})
 @Import(IntegrationTest.CleanDatabase.class)

@@ -28,6 +28,8 @@ import io.fahuo.couriers.CourierAccounts;
 import io.fahuo.couriers.domain.CourierProvider;
 import io.fahuo.fulfilment.Fulfilment;
 import io.fahuo.orders.OrderCancelledAfterShipping;
+import io.fahuo.orders.Orders;
+import io.fahuo.orders.domain.OrderLine;
 import io.fahuo.shared.Carrier;
 import io.fahuo.shipments.Shipments;
 import io.fahuo.simulator.SimClock;
@@ -96,6 +98,8 @@ class TrackingEndToEndTest extends IntegrationTest {
     @Autowired
     Shipments shipments;
     @Autowired
+    Orders orders;
+    @Autowired
     Fulfilment fulfilment;
     @Autowired
     ApplicationEventPublisher events;
@@ -117,6 +121,13 @@ class TrackingEndToEndTest extends IntegrationTest {
                     api.getJson("/api/v1/orders/" + id).path("shipments").get(0).path("id").asLong(), o.path("trackingNumber").stringValue()));
         }
         return out;
+    }
+
+    /** The factory packs the whole order into one parcel of its own. */
+    private long openParcel(Fixtures.Merchant m, long orderId) {
+        Map<Long, Integer> lines = orders.get(m.tenantId(), orderId).lines().stream()
+                .collect(java.util.stream.Collectors.toMap(OrderLine::id, OrderLine::quantity));
+        return shipments.openParcels(m.tenantId(), orderId, List.of(new Shipments.ParcelPlan(m.warehouseId(), lines))).get(0).id();
     }
 
     private void cancelledAfterShipping(long tenantId, long orderId) {
@@ -169,8 +180,8 @@ class TrackingEndToEndTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(hApi.getJson("/api/v1/orders?status=PENDING").path("total").asInt()).isEqualTo(2));
         List<Long> hOrders = hApi.getJson("/api/v1/orders?status=PENDING").path("items").valueStream().map(o -> o.path("id").asLong()).toList();
-        long madeUpParcel = shipments.openSingleParcel(h.tenantId(), hOrders.get(0), h.warehouseId()).id();
-        long realParcel = shipments.openSingleParcel(h.tenantId(), hOrders.get(1), h.warehouseId()).id();
+        long madeUpParcel = openParcel(h, hOrders.get(0));
+        long realParcel = openParcel(h, hOrders.get(1));
         assertThat(hApi.post("/api/v1/shipments/" + madeUpParcel + "/hand-entered-number", "{\"carrier\":\"ZTO\",\"trackingNumber\":\"7310000000\"}")
                 .status()).isEqualTo(400);
         String madeUp = "73" + String.format("%012d", System.nanoTime() % 1_000_000_000_000L);

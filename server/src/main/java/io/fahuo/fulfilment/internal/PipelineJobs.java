@@ -7,6 +7,7 @@ public final class PipelineJobs {
 
     public static final TaskDescriptor<String> FULFIL_ORDER = TaskDescriptor.of("fulfil-order", String.class);
     public static final TaskDescriptor<String> CANCEL_WAYBILL = TaskDescriptor.of("cancel-waybill", String.class);
+    public static final TaskDescriptor<String> RUN_BATCH = TaskDescriptor.of("run-batch", String.class);
 
     private PipelineJobs() {
     }

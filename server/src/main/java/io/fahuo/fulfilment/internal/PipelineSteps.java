@@ -24,7 +24,11 @@ import io.fahuo.couriers.domain.Party;
 import io.fahuo.couriers.domain.WaybillRequest;
 import io.fahuo.fulfilment.Fulfilment;
 import io.fahuo.fulfilment.StepFailure;
+import io.fahuo.fulfilment.FulfilmentRules;
+import io.fahuo.fulfilment.domain.CarrierSelection;
 import io.fahuo.fulfilment.domain.HoldRules;
+import io.fahuo.fulfilment.domain.OrderFacts;
+import io.fahuo.fulfilment.domain.WarehouseRouting;
 import io.fahuo.inventory.Skus;
 import io.fahuo.inventory.Stock;
 import io.fahuo.inventory.Warehouses;
@@ -50,6 +54,7 @@ import io.fahuo.shipments.Labels;
 import io.fahuo.shipments.Shipments;
 import io.fahuo.shipments.domain.LabelSize;
 import io.fahuo.shipments.domain.Shipment;
+import io.fahuo.shipments.domain.ShipmentStatus;
 import io.fahuo.shipments.domain.WaybillSource;
 import io.fahuo.tracking.Tracking;
 
@@ -93,13 +98,16 @@ public class PipelineSteps {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Duration outOfStockRecheck;
+    private final FulfilmentRules rules;
     private final Tracking tracking;
 
     PipelineSteps(Orders orders, OrderProgress progress, ReceiverVault vault, Shops shops, PlatformGateway platforms,
                   Warehouses warehouses, Skus skus, Stock stock, Shipments shipments, Labels labels,
                   CourierAccounts accounts, Couriers couriers, SchedulerClient jobs, Clock clock,
-                  PlatformTransactionManager txManager,
+                  PlatformTransactionManager txManager, FulfilmentRules rules,
                   @Value("${fahuo.pipeline.out-of-stock-recheck:PT5M}") Duration outOfStockRecheck, Tracking tracking) {
+        this.rules = rules;
+        this.tracking = tracking;
         this.orders = orders;
         this.progress = progress;
         this.vault = vault;
@@ -116,7 +124,6 @@ public class PipelineSteps {
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
         this.outOfStockRecheck = outOfStockRecheck;
-        this.tracking = tracking;
     }
 
 
@@ -154,85 +161,141 @@ public class PipelineSteps {
         }
     }
 
-    /** Holds, warehouse, stock, parcel. Returns a result only when the order stops here. */
+    /** Holds, warehouse routing, stock, parcels. Returns a result only when the order stops here. */
     private Optional<Next> route(Order order, Shop shop, int attempt) {
         long t = order.tenantId();
-        Optional<String> hold = HoldRules.evaluate(skus.unknown(t, order.lines().stream().map(OrderLine::skuCode).toList()));
+        if (!shipments.forOrder(t, order.id()).isEmpty()) {
+            return Optional.empty();
+        }
+        OrderFacts facts = new OrderFacts(order.buyerRemark(), order.sellerRemark(), order.amountFen(),
+                skus.unknown(t, order.lines().stream().map(OrderLine::skuCode).toList()));
+        // a person already reviewed and released it: only what makes shipping impossible holds it again
+        Optional<String> hold = HoldRules.evaluate(facts, progress.reviewed(t, order.id()) ? List.of() : rules.holdRules(t));
         if (hold.isPresent()) {
             progress.move(t, order.id(), Set.of(OrderStatus.PENDING), OrderStatus.ON_HOLD, hold.get(), "ROUTE", null);
             return Optional.of(new Done());
         }
-        if (shop.defaultWarehouseId() == null) {
-            throw new StepFailure("shop " + shop.name() + " has no default warehouse to ship from");
+        List<Warehouse> all = warehouses.list(t);
+        List<WarehouseRouting.Line> lines = order.lines().stream()
+                .map(l -> new WarehouseRouting.Line(Long.toString(l.id()), skus.expand(t, List.of(new StockLine(l.skuCode(), l.quantity())))))
+                .toList();
+        java.util.Set<String> skuCodes = new java.util.TreeSet<>();
+        lines.forEach(l -> skuCodes.addAll(l.demand().keySet()));
+        WarehouseRouting.Plan plan = WarehouseRouting.route(new WarehouseRouting.Input(lines, order.receiver().province(),
+                all.stream().map(w -> new WarehouseRouting.Candidate(w.id(), w.code(), w.sender().province())).toList(),
+                stock.available(t, skuCodes), skus.warehousePriorities(t, skuCodes), shop.defaultWarehouseId(),
+                rules.settings(t).allowSplit()));
+        if (!plan.feasible()) {
+            progress.record(t, order.id(), "ROUTE", Outcome.ERROR, "out of stock: " + String.join(", ", plan.shortSkus())
+                    + " (" + plan.explanation() + "); waiting for stock", attempt);
+            return Optional.of(new WaitFor(outOfStockRecheck));
         }
-        Warehouse warehouse = warehouses.get(t, shop.defaultWarehouseId());
-        List<String> missing = warehouse.sender().missingFields();
-        if (!missing.isEmpty()) {
-            throw new StepFailure("warehouse " + warehouse.code() + " has no complete sender real-name profile (missing "
-                    + String.join(", ", missing) + "); no waybill is issued without it");
+        for (WarehouseRouting.Parcel parcel : plan.parcels()) {
+            Warehouse w = all.stream().filter(x -> x.id() == parcel.warehouseId()).findFirst().orElseThrow();
+            List<String> missing = w.sender().missingFields();
+            if (!missing.isEmpty()) {
+                throw new StepFailure("warehouse " + w.code() + " has no complete sender real-name profile (missing "
+                        + String.join(", ", missing) + "); no waybill is issued without it");
+            }
         }
-        boolean alreadyReserved = stock.holdsReservation(t, order.id());
-        if (!alreadyReserved) {
-            ReservationOutcome reserved = stock.reserve(t, order.id(), warehouse.id(), stockLines(order));
+        java.util.Map<Long, List<StockLine>> byWarehouse = new java.util.TreeMap<>();
+        plan.parcels().forEach(p -> byWarehouse.put(p.warehouseId(),
+                p.demand().entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList()));
+        if (!stock.holdsReservation(t, order.id())) {
+            ReservationOutcome reserved = stock.reserve(t, order.id(), byWarehouse);
             if (!reserved.reserved()) {
-                progress.record(t, order.id(), "ROUTE", Outcome.ERROR, "out of stock in " + warehouse.code() + ": "
-                        + String.join(", ", reserved.shortSkus()) + "; waiting for stock", attempt);
+                // another order took the stock between planning and reserving
+                progress.record(t, order.id(), "ROUTE", Outcome.ERROR, "out of stock: " + String.join(", ", reserved.shortSkus())
+                        + "; waiting for stock", attempt);
                 return Optional.of(new WaitFor(outOfStockRecheck));
             }
         }
+        java.util.Map<Long, Integer> quantities = new java.util.HashMap<>();
+        order.lines().forEach(l -> quantities.put(l.id(), l.quantity()));
+        List<Shipments.ParcelPlan> parcels = plan.parcels().stream().map(p -> {
+            java.util.Map<Long, Integer> items = new java.util.LinkedHashMap<>();
+            p.lineIds().forEach(id -> items.put(Long.parseLong(id), quantities.get(Long.parseLong(id))));
+            return new Shipments.ParcelPlan(p.warehouseId(), items);
+        }).toList();
         boolean stillPending = Boolean.TRUE.equals(tx.execute(s -> {
             if (progress.lock(t, order.id()).orElse(null) != OrderStatus.PENDING) {
                 // cancelled (or held) while we reserved: give the stock back
                 stock.release(t, order.id());
                 return false;
             }
-            progress.assignWarehouse(t, order.id(), warehouse.id());
-            shipments.openSingleParcel(t, order.id(), warehouse.id());
-            if (!alreadyReserved) {
-                progress.record(t, order.id(), "ROUTE", Outcome.OK, "routed to " + warehouse.code() + ", stock reserved", attempt);
-            }
+            progress.assignWarehouse(t, order.id(), plan.parcels().get(0).warehouseId());
+            shipments.openParcels(t, order.id(), parcels);
+            progress.record(t, order.id(), "ROUTE", Outcome.OK, plan.explanation() + "; stock reserved", attempt);
             return true;
         }));
         return stillPending ? Optional.empty() : Optional.of(new Done());
     }
 
+    /** Gets a waybill for every parcel that has none; the order moves on once all parcels have one. */
     private void issueWaybill(Order order, Shop shop, int attempt) {
         long t = order.tenantId();
         if (order.status() != OrderStatus.PENDING) {
             return;
         }
-        Shipment parcel = shipments.find(t, order.id(), 1).orElseThrow(() -> new StepFailure("order has no parcel yet"));
-        if (parcel.hasWaybill()) {
-            tx.executeWithoutResult(s -> progress.move(t, order.id(), Set.of(OrderStatus.PENDING), OrderStatus.WAYBILL_ISSUED,
-                    null, "WAYBILL", "waybill " + parcel.trackingNumber() + " already on the parcel"));
-            return;
+        List<Shipment> parcels = activeParcels(t, order.id());
+        if (parcels.isEmpty()) {
+            throw new StepFailure("order has no parcel yet");
         }
-        CourierAccount account = accounts.defaultAccount(t)
-                .orElseThrow(() -> new StepFailure("no courier account is set up to issue waybills"));
+        ReceiverPlaintext receiver = null;
+        for (Shipment parcel : parcels) {
+            if (parcel.hasWaybill()) {
+                continue;
+            }
+            if (receiver == null) {
+                receiver = platforms.revealReceiver(t, shop.id(), order.platformOrderId(),
+                        vault.open(t, order.id(), ReceiverVault.Purpose.WAYBILL, "pipeline"));
+            }
+            issueOne(order, shop, parcel, receiver, attempt);
+        }
+        tx.executeWithoutResult(s -> {
+            OrderStatus now = progress.lock(t, order.id()).orElseThrow();
+            List<Shipment> after = activeParcels(t, order.id());
+            if (now == OrderStatus.PENDING && after.stream().allMatch(Shipment::hasWaybill)) {
+                String numbers = after.stream().map(x -> x.carrier() + " " + x.trackingNumber()).reduce((a, b) -> a + ", " + b).orElse("");
+                progress.move(t, order.id(), Set.of(OrderStatus.PENDING), OrderStatus.WAYBILL_ISSUED, null, "WAYBILL",
+                        after.size() == 1 ? "waybill " + numbers : after.size() + " parcels: " + numbers);
+            }
+        });
+    }
+
+    private void issueOne(Order order, Shop shop, Shipment parcel, ReceiverPlaintext receiver, int attempt) {
+        long t = order.tenantId();
         Warehouse warehouse = warehouses.get(t, parcel.warehouseId());
-        ReceiverPlaintext receiver = platforms.revealReceiver(t, shop.id(), order.platformOrderId(),
-                vault.open(t, order.id(), ReceiverVault.Purpose.WAYBILL, "pipeline"));
+        java.util.Map<Long, Integer> items = shipments.items(t, parcel.id());
+        // a merged parcel carries the lines of several orders: the waybill describes all of them
+        List<OrderLine> allLines = new java.util.ArrayList<>(order.lines());
+        shipments.ordersIn(t, parcel.id()).stream().filter(id -> id != order.id())
+                .forEach(id -> allLines.addAll(orders.get(t, id).lines()));
+        List<OrderLine> packed = allLines.stream().filter(l -> items.isEmpty() || items.containsKey(l.id())).toList();
+        java.util.Map<String, Integer> demand = skus.expand(t, packed.stream().map(l -> new StockLine(l.skuCode(), l.quantity())).toList());
+        int weight = skus.weightGrams(t, demand);
+        long amount = packed.stream().mapToLong(OrderLine::amountFen).sum();
+        CarrierSelection.Choice choice = chooseCarrier(t, order, shop, demand.keySet(), weight, amount);
+        CourierAccount account = accounts.get(t, choice.courierAccountId());
         SenderProfile sp = warehouse.sender();
-        List<StockLine> lines = stockLines(order);
         WaybillRequest request = new WaybillRequest(parcel.waybillKey(), account.carrier(),
                 new Party(sp.name(), sp.phone(), sp.company(), sp.province(), sp.city(), sp.district(), sp.address()),
                 new Party(receiver.name(), receiver.phone(), null, receiver.province(), receiver.city(), receiver.district(),
                         (receiver.street() == null ? "" : receiver.street()) + receiver.detail()),
-                order.lines().stream().map(l -> new ParcelItem(l.productName(), l.skuCode(), l.quantity())).toList(),
-                skus.totalWeightGrams(t, lines), null);
+                packed.stream().map(l -> new ParcelItem(l.productName(), l.skuCode(), l.quantity())).toList(), weight, null);
         IssuedWaybill waybill = couriers.issue(t, account.id(), request);
         tx.executeWithoutResult(s -> {
             OrderStatus now = progress.lock(t, order.id()).orElseThrow();
             if (!shipments.recordWaybill(t, parcel.id(), account.id(), waybill)) {
                 return;
             }
+            progress.recordCarrierChoice(t, order.id(), choice.explanation());
             String msg = waybill.carrier() + " waybill " + waybill.trackingNumber() + " (大头笔 " + waybill.markDestination()
-                    + ", " + waybill.sortingCode() + ")";
-            if (now == OrderStatus.PENDING) {
-                progress.move(t, order.id(), Set.of(OrderStatus.PENDING), OrderStatus.WAYBILL_ISSUED, null, "WAYBILL", msg);
-            } else {
-                // the order was cancelled or held while the courier answered: keep the number, take it back
-                progress.record(t, order.id(), "WAYBILL", Outcome.INFO, msg + " arrived after the order became " + now, attempt);
+                    + ", " + waybill.sortingCode() + "); carrier: " + choice.explanation();
+            progress.record(t, order.id(), "WAYBILL", Outcome.OK, msg, attempt);
+            if (now != OrderStatus.PENDING) {
+                // the order was cancelled or held while the courier answered: keep the number, take it back if cancelled
+                progress.record(t, order.id(), "WAYBILL", Outcome.INFO, "the waybill arrived after the order became " + now, attempt);
                 if (now == OrderStatus.CANCELLED) {
                     jobs.scheduleIfNotExists(PipelineJobs.CANCEL_WAYBILL.instance(Long.toString(parcel.id()))
                             .data(PipelineJobs.data(t, parcel.id())).scheduledTo(clock.instant()));
@@ -241,49 +304,78 @@ public class PipelineSteps {
         });
     }
 
+    /** The merchant's carrier rules decide; without a match, the default account ships it. */
+    public CarrierSelection.Choice chooseCarrier(long t, Order order, Shop shop, java.util.Set<String> skuCodes, int weightGrams, long amountFen) {
+        Optional<CourierAccount> fallback = accounts.defaultAccount(t);
+        return CarrierSelection.choose(new CarrierSelection.Parcel(order.receiver().province(), order.receiver().city(), weightGrams,
+                        skus.tags(t, skuCodes), amountFen, shop.id()), rules.carrierRules(t),
+                        fallback.map(CourierAccount::id).orElse(null), fallback.map(CourierAccount::name).orElse(null))
+                .orElseThrow(() -> new StepFailure("no courier account is set up to issue waybills"));
+    }
+
+    private boolean awaitsCourierConfirmation(long t, List<Shipment> parcels) {
+        return parcels.stream().anyMatch(p -> !p.waybillSource().trusted() && !tracking.courierConfirmed(t, p.id()));
+    }
+
     private void confirm(Order order, int attempt) {
         long t = order.tenantId();
-        Shipment parcel = shipments.find(t, order.id(), 1).orElseThrow(() -> new StepFailure("order has no parcel"));
-        if (!parcel.hasWaybill() || parcel.waybillSource() == null
-                || !(parcel.waybillSource().trusted() || parcel.waybillSource() == WaybillSource.HAND_ENTERED)) {
-            throw new StepFailure("parcel " + parcel.id() + " has no courier-issued waybill; nothing is written back");
+        List<Shipment> parcels = activeParcels(t, order.id());
+        if (parcels.isEmpty()) {
+            throw new StepFailure("order has no parcel");
         }
-        if (!parcel.waybillSource().trusted() && !tracking.courierConfirmed(t, parcel.id())) {
-            // a hand-entered number reaches the platform only once a courier trace confirms it; the order
-            // waits on hold and is released when tracking reports the confirmation
+        for (Shipment parcel : parcels) {
+            if (!parcel.hasWaybill() || parcel.waybillSource() == null
+                    || !(parcel.waybillSource().trusted() || parcel.waybillSource() == WaybillSource.HAND_ENTERED)) {
+                throw new StepFailure("parcel " + parcel.id() + " has no courier-issued waybill; nothing is written back");
+            }
+        }
+        if (awaitsCourierConfirmation(t, parcels)) {
+            // a hand-entered number reaches the platform only once a courier trace confirms it; the order waits
+            // on hold and is released when tracking reports the confirmation (both sides hold the order's lock)
             tx.executeWithoutResult(s -> {
                 progress.lock(t, order.id());
-                if (!tracking.courierConfirmed(t, parcel.id())) {
+                if (awaitsCourierConfirmation(t, parcels)) {
                     progress.move(t, order.id(), Set.of(OrderStatus.WAYBILL_ISSUED), OrderStatus.ON_HOLD,
-                            Fulfilment.AWAITING_COURIER_CONFIRMATION + parcel.carrier() + " " + parcel.trackingNumber(), "WRITE_BACK", null);
+                            Fulfilment.AWAITING_COURIER_CONFIRMATION + parcels.stream().filter(p -> !p.waybillSource().trusted())
+                                    .map(p -> p.carrier() + " " + p.trackingNumber()).reduce((x, y) -> x + ", " + y).orElse(""),
+                            "WRITE_BACK", null);
                 }
             });
             return;
         }
-        if (parcel.labelRenderedAt() == null) {
-            byte[] pdf = labels.pdf(t, parcel.id(), LabelSize.S76X130);
-            shipments.markLabelRendered(t, parcel.id());
-            progress.record(t, order.id(), "LABEL", Outcome.OK, "label rendered (76x130, " + pdf.length / 1024 + " KiB)", attempt);
+        for (Shipment parcel : parcels) {
+            if (parcel.labelRenderedAt() == null) {
+                byte[] pdf = labels.pdf(t, parcel.id(), LabelSize.S76X130);
+                shipments.markLabelRendered(t, parcel.id());
+                progress.record(t, order.id(), "LABEL", Outcome.OK, "label " + parcel.trackingNumber() + " rendered (76x130, "
+                        + pdf.length / 1024 + " KiB)", attempt);
+            }
         }
+        java.util.Map<Long, String> platformLineIds = new java.util.HashMap<>();
+        order.lines().forEach(l -> platformLineIds.put(l.id(), l.platformLineId()));
+        List<ShippingConfirmation.Parcel> packs = parcels.stream().map(p -> new ShippingConfirmation.Parcel(p.carrier(), p.trackingNumber(),
+                shipments.items(t, p.id()).entrySet().stream().filter(e -> platformLineIds.containsKey(e.getKey()))
+                        .map(e -> new ShippingConfirmation.Item(platformLineIds.get(e.getKey()), e.getValue())).toList())).toList();
         ConfirmationOutcome outcome = platforms.confirmShipping(t, order.shopId(),
-                new ShippingConfirmation(order.platformOrderId(), parcel.carrier(), parcel.trackingNumber(), parcel.waybillKey()));
+                new ShippingConfirmation(order.platformOrderId(), packs, "FH" + order.id()));
+        String numbers = parcels.stream().map(p -> p.carrier() + " " + p.trackingNumber()).reduce((a, b) -> a + ", " + b).orElse("");
         tx.executeWithoutResult(s -> {
             if (progress.lock(t, order.id()).orElse(null) != OrderStatus.WAYBILL_ISSUED) {
                 return;
             }
             switch (outcome.kind()) {
                 case CONFIRMED -> {
-                    shipments.markShipped(t, parcel.id());
+                    parcels.forEach(p -> shipments.markShipped(t, p.id()));
                     stock.deductShipped(t, order.id());
                     progress.move(t, order.id(), Set.of(OrderStatus.WAYBILL_ISSUED), OrderStatus.SHIPPED, null, "WRITE_BACK",
-                            order.platform() + " confirmed shipping with " + parcel.carrier() + " " + parcel.trackingNumber());
+                            order.platform() + " confirmed shipping with " + numbers);
                 }
                 case CANCELLED_ON_PLATFORM -> {
                     progress.move(t, order.id(), Set.of(OrderStatus.WAYBILL_ISSUED), OrderStatus.CANCELLED, null, "WRITE_BACK",
                             "the platform reports the order cancelled: " + outcome.detail());
                     stock.release(t, order.id());
-                    jobs.scheduleIfNotExists(PipelineJobs.CANCEL_WAYBILL.instance(Long.toString(parcel.id()))
-                            .data(PipelineJobs.data(t, parcel.id())).scheduledTo(clock.instant()));
+                    parcels.forEach(p -> jobs.scheduleIfNotExists(PipelineJobs.CANCEL_WAYBILL.instance(Long.toString(p.id()))
+                            .data(PipelineJobs.data(t, p.id())).scheduledTo(clock.instant())));
                 }
                 case HELD_BY_PLATFORM, SHIPPED_ELSEWHERE, REJECTED -> progress.move(t, order.id(),
                         Set.of(OrderStatus.WAYBILL_ISSUED), OrderStatus.ON_HOLD, "platform: " + outcome.detail(), "WRITE_BACK", null);
@@ -291,7 +383,7 @@ public class PipelineSteps {
         });
     }
 
-    private static List<StockLine> stockLines(Order order) {
-        return order.lines().stream().map(l -> new StockLine(l.skuCode(), l.quantity())).toList();
+    private List<Shipment> activeParcels(long t, long orderId) {
+        return shipments.forOrder(t, orderId).stream().filter(p -> p.status() != ShipmentStatus.CANCELLED).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.fahuo.fulfilment.internal;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import io.fahuo.orders.OrderProgress;
 import io.fahuo.orders.Orders;
 import io.fahuo.orders.domain.Order;
 import io.fahuo.orders.domain.OrderStatus;
+import io.fahuo.orders.OrderRefundRequested;
 import io.fahuo.orders.OrdersBecameShippable;
 import io.fahuo.platforms.Shops;
 import io.fahuo.shipments.Shipments;
@@ -26,6 +28,8 @@ import io.fahuo.tracking.HandEnteredNumberConfirmed;
  */
 @Component
 class PipelineTriggers {
+
+    static final String REFUND_HOLD = "platform: the buyer requested a refund";
 
     private final Fulfilment fulfilment;
     private final Shops shops;
@@ -55,7 +59,10 @@ class PipelineTriggers {
         }
     }
 
-    /** A courier confirmed a hand-entered number: an order held for that resumes its write-back. */
+    /**
+     * A courier confirmed a hand-entered number: an order held for that resumes its write-back (a person
+     * already shipped it by entering the number, so it goes on even where the shop does not ship by itself).
+     */
     @EventListener
     void on(HandEnteredNumberConfirmed event) {
         progress.lock(event.tenantId(), event.orderId());
@@ -63,7 +70,14 @@ class PipelineTriggers {
         if (order.status() == OrderStatus.ON_HOLD && order.holdReason() != null
                 && order.holdReason().startsWith(Fulfilment.AWAITING_COURIER_CONFIRMATION)) {
             fulfilment.release(event.tenantId(), event.orderId());
+            fulfilment.start(event.tenantId(), List.of(event.orderId()));
         }
+    }
+
+    /** An open refund request stops the order wherever it is; the buyer may still get the money back. */
+    @EventListener
+    void on(OrderRefundRequested event) {
+        fulfilment.holdAutomatically(event.tenantId(), event.orderId(), REFUND_HOLD);
     }
 
     @EventListener

@@ -1,4 +1,5 @@
 package io.fahuo.inventory.domain;
 
-public record Warehouse(long id, long tenantId, String code, String name, WarehouseKind kind, SenderProfile sender) {
+public record Warehouse(long id, long tenantId, String code, String name, WarehouseKind kind, SenderProfile sender,
+                        ReturnAddress returnAddress) {
 }

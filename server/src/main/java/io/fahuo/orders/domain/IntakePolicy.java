@@ -9,7 +9,18 @@ public final class IntakePolicy {
 
     public static final String PLATFORM_HOLD = "platform: paid but held by the platform (risk review)";
 
+    /** Without a platform deadline, a paid order must ship within 48 hours of payment (the platforms' rule in China). */
+    public static final java.time.Duration DEFAULT_SHIP_WITHIN = java.time.Duration.ofHours(48);
+
     private IntakePolicy() {
+    }
+
+    /** The ship-by deadline: the platform's own, else the rule's from the payment time; none while unpaid. */
+    public static java.time.Instant shipBy(IncomingOrder order) {
+        if (order.shipBy() != null) {
+            return order.shipBy();
+        }
+        return order.paidAt() == null ? null : order.paidAt().plus(DEFAULT_SHIP_WITHIN);
     }
 
     public record Decision(OrderStatus status, String holdReason, boolean becameShippable, boolean cancelled) {

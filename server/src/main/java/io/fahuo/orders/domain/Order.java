@@ -7,11 +7,11 @@ public record Order(long id, long tenantId, long shopId, String platform, String
                     OrderStatus status, String holdReason, String lastError, long amountFen, Instant paidAt,
                     Instant shipBy, Instant platformCreatedAt, Instant platformUpdatedAt, String buyerRemark,
                     String sellerRemark, ReceiverSnapshot receiver, Long warehouseId, Instant createdAt,
-                    Instant updatedAt, List<OrderLine> lines) {
+                    Instant updatedAt, String carrierReason, List<OrderLine> lines) {
 
     public Order withLines(List<OrderLine> newLines) {
         return new Order(id, tenantId, shopId, platform, platformOrderId, platformStatus, status, holdReason, lastError,
                 amountFen, paidAt, shipBy, platformCreatedAt, platformUpdatedAt, buyerRemark, sellerRemark, receiver,
-                warehouseId, createdAt, updatedAt, List.copyOf(newLines));
+                warehouseId, createdAt, updatedAt, carrierReason, List.copyOf(newLines));
     }
 }

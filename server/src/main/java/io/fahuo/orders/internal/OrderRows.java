@@ -20,7 +20,7 @@ public final class OrderRows {
             o.last_error, o.amount_fen, o.paid_at, o.ship_by, o.platform_created_at, o.platform_updated_at,
             o.buyer_remark, o.seller_remark, o.receiver_province, o.receiver_city, o.receiver_district,
             o.receiver_street, o.receiver_name_masked, o.receiver_phone_masked, o.receiver_detail_masked,
-            o.warehouse_id, o.created_at, o.updated_at""";
+            o.warehouse_id, o.created_at, o.updated_at, o.carrier_reason""";
 
     private OrderRows() {
     }
@@ -36,7 +36,7 @@ public final class OrderRows {
                 new ReceiverSnapshot(rs.getString("receiver_province"), rs.getString("receiver_city"),
                         rs.getString("receiver_district"), rs.getString("receiver_street"), rs.getString("receiver_name_masked"),
                         rs.getString("receiver_phone_masked"), rs.getString("receiver_detail_masked"), null),
-                warehouseId, instant(rs, "created_at"), instant(rs, "updated_at"), List.of());
+                warehouseId, instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("carrier_reason"), List.of());
     }
 
     public static OrderLine line(ResultSet rs, int row) throws SQLException {

@@ -82,12 +82,19 @@ public class DoudianConnector implements PlatformConnector {
 
     @Override
     public ConfirmationOutcome confirmShipping(ShopCredentials shop, ShippingConfirmation c) {
-        String companyCode = DoudianCodes.companyCode(c.carrier());
-        if (companyCode == null) {
-            return ConfirmationOutcome.of(Kind.REJECTED, "Douyin has no company code for " + c.carrier());
+        for (ShippingConfirmation.Parcel p : c.parcels()) {
+            if (DoudianCodes.companyCode(p.carrier()) == null) {
+                return ConfirmationOutcome.of(Kind.REJECTED, "Douyin has no company code for " + p.carrier());
+            }
         }
         try {
-            call(shop, "order.logisticsAdd", DoudianMapper.logisticsAddParams(c.platformOrderId(), companyCode, c.trackingNumber()));
+            if (c.singleParcel()) {
+                ShippingConfirmation.Parcel p = c.parcels().get(0);
+                call(shop, "order.logisticsAdd", DoudianMapper.logisticsAddParams(c.platformOrderId(),
+                        DoudianCodes.companyCode(p.carrier()), p.trackingNumber()));
+            } else {
+                call(shop, "order.logisticsAddMultiPack", DoudianMapper.logisticsAddMultiPackParams(c));
+            }
             return ConfirmationOutcome.confirmed();
         } catch (PlatformException e) {
             int business = DoudianCodes.businessCode(e.code());
@@ -104,10 +111,10 @@ public class DoudianConnector implements PlatformConnector {
         }
     }
 
-    /** "Already shipped" is success when the platform holds our number: an earlier attempt got through. */
+    /** "Already shipped" is success when the platform holds all our numbers: an earlier attempt got through. */
     private ConfirmationOutcome reconcile(ShopCredentials shop, ShippingConfirmation c) {
         List<String> numbers = detail(shop, c.platformOrderId()).map(DoudianMapper::trackingNumbers).orElse(List.of());
-        if (numbers.contains(c.trackingNumber())) {
+        if (c.parcels().stream().allMatch(p -> numbers.contains(p.trackingNumber()))) {
             return ConfirmationOutcome.confirmed();
         }
         return ConfirmationOutcome.of(Kind.SHIPPED_ELSEWHERE, "Douyin shows order " + c.platformOrderId()

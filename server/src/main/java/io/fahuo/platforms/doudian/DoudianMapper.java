@@ -152,6 +152,24 @@ public final class DoudianMapper {
         return p;
     }
 
+    /** order.logisticsAddMultiPack: every parcel with the sub-orders (and units) it carries; all or nothing. */
+    public static Map<String, Object> logisticsAddMultiPackParams(io.fahuo.platforms.domain.ShippingConfirmation c) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("order_id", c.platformOrderId());
+        p.put("request_id", c.requestId());
+        List<Map<String, Object>> packs = new ArrayList<>();
+        for (var parcel : c.parcels()) {
+            Map<String, Object> pack = new LinkedHashMap<>();
+            pack.put("shipped_order_info", parcel.items().stream()
+                    .map(i -> Map.<String, Object>of("shipped_order_id", i.platformLineId(), "shipped_num", i.quantity())).toList());
+            pack.put("logistics_code", parcel.trackingNumber());
+            pack.put("company_code", DoudianCodes.companyCode(parcel.carrier()));
+            packs.add(pack);
+        }
+        p.put("pack_list", packs);
+        return p;
+    }
+
     /** The tracking numbers order detail lists under {@code logistics_info}. */
     public static List<String> trackingNumbers(JsonNode shopOrderDetail) {
         List<String> numbers = new ArrayList<>();

@@ -25,7 +25,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 /**
  * Cluster-safe jobs on db-scheduler. Modules contribute {@link Task} beans and schedule through
- * {@link SchedulerClient}; both go through a transaction-aware data source, so a job scheduled inside a
+ * {@link SchedulerClient} (recurring tasks are started on every node and run on one at a time); both go through a transaction-aware data source, so a job scheduled inside a
  * business transaction exists exactly when that transaction commits. The scheduler starts once the
  * application is ready (migrations done) and stops with the context.
  */
@@ -46,11 +46,16 @@ class JobsConfiguration {
                         @Value("${fahuo.scheduler.polling-interval}") Duration polling,
                         @Value("${fahuo.scheduler.heartbeat-interval}") Duration heartbeat,
                         @Value("${fahuo.scheduler.node-name:}") String nodeName) {
-        // recurring tasks are started (scheduled once, cluster-wide) by the scheduler itself
-        List<RecurringTask<?>> recurring = tasks.stream().filter(t -> t instanceof RecurringTask<?>).<RecurringTask<?>>map(t -> (RecurringTask<?>) t).toList();
-        List<Task<?>> oneTime = tasks.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
-        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime)
-                .startTasks(recurring)
+        List<RecurringTask<?>> recurring = new java.util.ArrayList<>();
+        List<Task<?>> oneOff = new java.util.ArrayList<>();
+        tasks.forEach(t -> {
+            if (t instanceof RecurringTask<?> r) {
+                recurring.add(r);
+            } else {
+                oneOff.add(t);
+            }
+        });
+        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneOff)
                 .threads(threads)
                 .pollingInterval(polling)
                 .heartbeatInterval(heartbeat)
@@ -60,6 +65,9 @@ class JobsConfiguration {
                 .alwaysPersistTimestampInUTC()
                 // jobs fall due on the application's clock, the one their execution times are computed with
                 .clock(clock::instant);
+        if (!recurring.isEmpty()) {
+            builder.startTasks(recurring);
+        }
         if (!nodeName.isBlank()) {
             builder.schedulerName(new SchedulerName.Fixed(nodeName));
         }

@@ -113,6 +113,7 @@ public class DoudianPlatform {
             case "order.orderDetail" -> orderDetail(shop, params);
             case "order.batchDecrypt" -> batchDecrypt(shop, params);
             case "order.logisticsAdd" -> logisticsAdd(shop, params);
+            case "order.logisticsAddMultiPack" -> logisticsAddMultiPack(shop, params);
             case "order.logisticsCompanyList" -> ok(COMPANIES.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> Map.<String, Object>of("id", Math.abs(e.getKey().hashCode() % 1000), "code", e.getKey(), "name", e.getValue()))
                     .toList());
@@ -331,21 +332,12 @@ public class DoudianPlatform {
         } else if (!COMPANIES.containsKey(company)) {
             subCode = "isv.business-failed:60018";
             refusal = "物流公司编码不存在";
-        } else if (o.status == 4) {
-            subCode = "isv.business-failed:60021";
-            refusal = "订单已取消,不能发货";
-        } else if (o.status == 3 || o.status == 5 || o.status == 101) {
-            subCode = "isv.business-failed:60110";
-            refusal = "订单已发货";
-        } else if (o.afterSaleStatus == 6) {
-            subCode = "isv.business-failed:60040";
-            refusal = "订单有退款申请,请先处理";
-        } else if (o.status == 105) {
-            subCode = "isv.business-failed:60109";
-            refusal = "订单风控审核中";
-        } else if (o.status != 2) {
-            subCode = "isv.business-failed:60001";
-            refusal = "订单当前状态不可发货";
+        } else {
+            Map<String, Object> why = shippingRefusal(o);
+            if (why != null) {
+                subCode = (String) why.get("sub_code");
+                refusal = (String) why.get("sub_msg");
+            }
         }
         Instant now = clock.now();
         ledger.add(new WriteBack(orderId, company, tracking, now, refusal == null, refusal));
@@ -357,6 +349,96 @@ public class DoudianPlatform {
         o.updateTime = now;
         o.logistics.add(new SimOrder.Logistics(tracking, company, COMPANIES.get(company), now));
         return ok(Map.of());
+    }
+
+    private final Map<String, Map<String, Object>> multiPackAnswers = new ConcurrentHashMap<>();
+
+    /** Several parcels for one order, all or nothing; the same request_id gets the same answer. */
+    @SuppressWarnings("unchecked")
+    private synchronized Map<String, Object> logisticsAddMultiPack(String shop, Map<String, Object> p) {
+        String orderId = stripA(str(p.get("order_id")));
+        String requestId = str(p.get("request_id"));
+        if (blank(orderId) || blank(requestId) || !(p.get("pack_list") instanceof List<?> packs) || packs.isEmpty()) {
+            return error(40002, "缺少业务参数", "isv.missing-parameter", "order_id, request_id and pack_list are required");
+        }
+        Map<String, Object> earlier = multiPackAnswers.get(shop + "|" + requestId);
+        if (earlier != null) {
+            return earlier;
+        }
+        SimOrder o = orders.get(orderId);
+        if (o == null || !o.shopId.equals(shop)) {
+            return error(50002, "业务处理失败", "isv.business-failed:60033", "订单不存在");
+        }
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        o.skus.forEach(sku -> ordered.put(sku.subOrderId(), sku.itemNum()));
+        Map<String, Integer> shipped = new LinkedHashMap<>();
+        for (Object pack : packs) {
+            Map<String, Object> m = (Map<String, Object>) pack;
+            if (!COMPANIES.containsKey(str(m.get("company_code"))) || blank(str(m.get("logistics_code")))) {
+                return error(50002, "业务处理失败", "isv.business-failed:60018", "物流公司编码或运单号不正确");
+            }
+            if (!(m.get("shipped_order_info") instanceof List<?> infos) || infos.isEmpty()) {
+                return error(40004, "业务参数不合法", "isv.parameter-invalid", "每个包裹需要 shipped_order_info");
+            }
+            for (Object info : infos) {
+                Map<String, Object> i = (Map<String, Object>) info;
+                String sub = str(i.get("shipped_order_id"));
+                if (!ordered.containsKey(sub)) {
+                    return error(40004, "业务参数不合法", "isv.parameter-invalid", "子订单 " + sub + " 不属于该订单");
+                }
+                shipped.merge(sub, (int) num(i.get("shipped_num"), 0), Integer::sum);
+            }
+        }
+        for (Map.Entry<String, Integer> e : shipped.entrySet()) {
+            if (e.getValue() <= 0 || e.getValue() > ordered.get(e.getKey())) {
+                return error(40004, "业务参数不合法", "isv.parameter-invalid", "子订单 " + e.getKey() + " 发货数量不正确");
+            }
+        }
+        Map<String, Object> refusal = shippingRefusal(o);
+        Instant now = clock.now();
+        if (refusal != null) {
+            for (Object pack : packs) {
+                ledger.add(new WriteBack(orderId, str(((Map<String, Object>) pack).get("company_code")),
+                        str(((Map<String, Object>) pack).get("logistics_code")), now, false, (String) refusal.get("sub_msg")));
+            }
+            return refusal;
+        }
+        List<Map<String, Object>> answered = new ArrayList<>();
+        for (Object pack : packs) {
+            Map<String, Object> m = (Map<String, Object>) pack;
+            String company = str(m.get("company_code"));
+            String tracking = str(m.get("logistics_code"));
+            ledger.add(new WriteBack(orderId, company, tracking, now, true, null));
+            o.logistics.add(new SimOrder.Logistics(tracking, company, COMPANIES.get(company), now));
+            answered.add(Map.of("pack_id", HexFormat.of().formatHex(bytes(8)), "logistics_code", tracking));
+        }
+        boolean all = ordered.entrySet().stream().allMatch(e -> shipped.getOrDefault(e.getKey(), 0).equals(e.getValue()));
+        o.status = all ? 3 : 101;
+        o.shipTime = now;
+        o.updateTime = now;
+        Map<String, Object> answer = ok(Map.of("pack_list", answered));
+        multiPackAnswers.put(shop + "|" + requestId, answer);
+        return answer;
+    }
+
+    /** Why the order cannot ship now, as the platform answers it, or null. */
+    private Map<String, Object> shippingRefusal(SimOrder o) {
+        if (o.status == 4) {
+            return error(50002, "业务处理失败", "isv.business-failed:60021", "订单已取消,不能发货");
+        }
+        if (o.status == 3 || o.status == 5 || o.status == 101) {
+            return error(50002, "业务处理失败", "isv.business-failed:60110", "订单已发货");
+        }
+        if (o.afterSaleStatus == 6) {
+            return error(50002, "业务处理失败", "isv.business-failed:60040", "订单有退款申请,请先处理");
+        }
+        if (o.status == 105) {
+            return error(50002, "业务处理失败", "isv.business-failed:60109", "订单风控审核中");
+        }
+        if (o.status != 2) {
+            return error(50002, "业务处理失败", "isv.business-failed:60001", "订单当前状态不可发货");
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- scenario control
@@ -371,6 +453,13 @@ public class DoudianPlatform {
         for (int i = 0; i < count; i++) {
             String id = Long.toString(orderSeq.addAndGet(1 + ThreadLocalRandom.current().nextInt(7)));
             SimOrder o = factory.create(id, shopId, clock.now(), spec, DemoCatalog.PRODUCTS);
+            if (spec.receiverOf() != null) {
+                SimOrder earlier = orders.get(spec.receiverOf());
+                if (earlier == null) {
+                    throw new IllegalArgumentException("no order " + spec.receiverOf() + " to copy the receiver from");
+                }
+                o.receiver = earlier.receiver;
+            }
             o.cipherName = cipher(id, o.receiver.name(), 2);
             o.cipherTel = cipher(id, o.receiver.tel(), 3);
             o.cipherDetail = cipher(id, o.receiver.detail(), 1);
@@ -419,6 +508,7 @@ public class DoudianPlatform {
         orders.clear();
         ciphers.clear();
         ledger.clear();
+        multiPackAnswers.clear();
         tokens.clear();
         shops.retainAll(java.util.Set.of(config.shopId()));
         knobs = Knobs.NONE;

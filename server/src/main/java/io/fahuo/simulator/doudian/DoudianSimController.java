@@ -39,19 +39,23 @@ class DoudianSimController {
     }
 
     public record CreateOrders(String shopId, Integer count, Integer status, List<String> skuCodes, String buyerWords, Boolean longAddress,
-                               Boolean emoji) {
+                               Boolean emoji, String province, String receiverOf) {
     }
 
     @PostMapping(path = "/_control/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> create(@RequestBody CreateOrders req) {
+    ResponseEntity<Map<String, Object>> create(@RequestBody CreateOrders req) {
         int count = req.count() == null ? 1 : req.count();
         if (count < 1 || count > 100_000) {
-            return Map.of("error", "count must be 1..100000");
+            return ResponseEntity.badRequest().body(Map.of("error", "count must be 1..100000"));
         }
         String shop = req.shopId() == null || req.shopId().isBlank() ? null : req.shopId();
         SimOrderFactory.Spec spec = new SimOrderFactory.Spec(req.status(), req.skuCodes(),
-                req.buyerWords(), Boolean.TRUE.equals(req.longAddress()), Boolean.TRUE.equals(req.emoji()));
-        return Map.of("order_ids", shop == null ? platform.createOrders(count, spec) : platform.createOrders(shop, count, spec));
+                req.buyerWords(), Boolean.TRUE.equals(req.longAddress()), Boolean.TRUE.equals(req.emoji()), req.province(), req.receiverOf());
+        try {
+            return ResponseEntity.ok(Map.of("order_ids", shop == null ? platform.createOrders(count, spec) : platform.createOrders(shop, count, spec)));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+        }
     }
 
 

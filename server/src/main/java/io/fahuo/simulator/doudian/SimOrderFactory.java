@@ -15,8 +15,10 @@ public final class SimOrderFactory {
      * What kind of order to make. {@code status} 2 = paid and shippable (default), 1 = unpaid, 105 = risk review.
      * {@code skuCodes} picks products by merchant code (unknown codes make a product the merchant never mapped).
      */
-    public record Spec(Integer status, List<String> skuCodes, String buyerWords, boolean longAddress, boolean emoji) {
-        public static final Spec DEFAULT = new Spec(null, null, null, false, false);
+    /** {@code receiverOf}: the same buyer and address as an earlier order (a second purchase, for 合单). */
+    public record Spec(Integer status, List<String> skuCodes, String buyerWords, boolean longAddress, boolean emoji, String province,
+                       String receiverOf) {
+        public static final Spec DEFAULT = new Spec(null, null, null, false, false, null, null);
     }
 
     private static final String[] FAMILY = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "欧阳", "司马"};
@@ -65,7 +67,9 @@ public final class SimOrderFactory {
             o.payTime = now;
             o.expShipTime = now.plus(Duration.ofHours(48));
         }
-        String[] place = PLACES[r.nextInt(PLACES.length)];
+        String[] place = spec.province() == null ? PLACES[r.nextInt(PLACES.length)]
+                : java.util.Arrays.stream(PLACES).filter(pl -> pl[0].startsWith(spec.province())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no simulated address in " + spec.province()));
         String name = FAMILY[r.nextInt(FAMILY.length)] + GIVEN[r.nextInt(GIVEN.length)];
         String tel = "1" + (3 + r.nextInt(7)) + String.format("%09d", r.nextLong(1_000_000_000L));
         String detail = place[4] + (r.nextInt(1, 999)) + "号" + (r.nextInt(1, 30)) + "幢" + (r.nextInt(1, 3000)) + "室";
