@@ -1,11 +1,7 @@
 package io.fahuo.couriers.sf;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -13,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.fahuo.couriers.CourierException;
+import io.fahuo.couriers.CourierFormClient;
 
 /**
  * HTTP transport of SF's 丰桥 gateway: a form POST of partnerID, requestID, serviceCode, timestamp (ms),
@@ -21,13 +17,11 @@ import io.fahuo.couriers.CourierException;
  */
 public class SfClient {
 
-    private final HttpClient http;
-    private final SfSettings settings;
+    private final CourierFormClient http;
     private final Clock clock;
 
     public SfClient(HttpClient http, SfSettings settings, Clock clock) {
-        this.http = http;
-        this.settings = settings;
+        this.http = new CourierFormClient(http, settings.timeout());
         this.clock = clock;
     }
 
@@ -43,25 +37,6 @@ public class SfClient {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + SfCodes.PATH))
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new CourierException("io", "SF " + serviceCode + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CourierException("interrupted", "SF " + serviceCode + " interrupted", true, e);
-        }
-        if (response.statusCode() != 200) {
-            throw new CourierException("http-" + response.statusCode(), "SF " + serviceCode + " answered HTTP " + response.statusCode(),
-                    response.statusCode() >= 500 || response.statusCode() == 429);
-        }
-        return response.body();
+        return http.post(baseUrl, SfCodes.PATH, body, "SF " + serviceCode);
     }
 }

@@ -1,5 +1,7 @@
 package io.fahuo.simulator.kdniao;
 
+import static io.fahuo.simulator.SimJson.text;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -344,10 +346,6 @@ public class KdniaoPlatform {
         return m;
     }
 
-    static String text(JsonNode n, String f) {
-        JsonNode v = n == null ? null : n.get(f);
-        return v == null || v.isNull() ? "" : v.isString() ? v.stringValue() : v.toString();
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -1,5 +1,7 @@
 package io.fahuo.simulator.sf;
 
+import static io.fahuo.simulator.SimJson.text;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -306,8 +308,4 @@ public class SfPlatform {
         return m;
     }
 
-    static String text(JsonNode n, String f) {
-        JsonNode v = n == null ? null : n.get(f);
-        return v == null || v.isNull() ? "" : v.isString() ? v.stringValue() : v.toString();
-    }
 }
