@@ -33,6 +33,10 @@ import org.springframework.context.annotation.Import;
         "fahuo.pipeline.retry-max=PT2S",
         "fahuo.pipeline.out-of-stock-recheck=PT1S",
         "fahuo.printing.retry-first=PT0.2S",
+        "fahuo.sim.parcels.speed=1",
+        "fahuo.sim.parcels.stall-rate=0",
+        "fahuo.sim.parcels.loss-rate=0",
+        "fahuo.sim.parcels.return-rate=0",
         "fahuo.sla.watch-interval=PT1S",
         "fahuo.bootstrap.admin-token=integration-test-admin-token",
         "spring.flyway.clean-disabled=false"})
