@@ -228,6 +228,10 @@ class TrackingEndToEndTest extends IntegrationTest {
         awaitState(kApi, travels, "DELIVERED");
         awaitState(sApi, returned, "RETURNED");
         awaitException(sApi, "RETURNED", returned);
+        // the goods that came back are on hand again, once
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sApi.getJson("/api/v1/orders/" + returned.orderId())
+                .path("timeline").valueStream().filter(t -> "RETURN".equals(t.path("step").stringValue())))
+                .singleElement().satisfies(t -> assertThat(t.path("message").stringValue()).contains("restocked")));
 
         // three days: the stalled parcel is flagged (停滞), the made-up number too, and it was never written back
         advanceHours(26);

@@ -82,6 +82,10 @@ public class ParcelUpdates {
         if (updated.state() != p.state()) {
             progress.record(p.tenantId(), p.orderId(), "TRACKING", Outcome.INFO, p.carrier() + " " + p.trackingNumber() + ": "
                     + p.state() + " → " + updated.state() + lastText(all).map(t -> " (" + t + ")").orElse(""), 0);
+            if (updated.state() == ParcelState.RETURNED) {
+                events.publishEvent(new io.fahuo.tracking.ParcelReturned(p.tenantId(), p.orderId(), p.shipmentId(), p.carrier(),
+                        p.trackingNumber(), updated.stateAt()));
+            }
             if (updated.state() == ParcelState.DELIVERED) {
                 events.publishEvent(new ParcelDelivered(p.tenantId(), p.orderId(), p.shipmentId(), p.carrier(), p.trackingNumber(),
                         updated.deliveredAt()));
