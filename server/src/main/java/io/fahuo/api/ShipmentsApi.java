@@ -1,7 +1,7 @@
 package io.fahuo.api;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import java.util.List;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,11 +9,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.fahuo.shared.InvalidRequestException;
 import io.fahuo.shipments.Labels;
-import io.fahuo.shipments.domain.LabelSize;
+import io.fahuo.shipments.domain.LabelSpec;
 import io.fahuo.tenancy.CurrentTenant;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -28,18 +28,14 @@ class ShipmentsApi {
     }
 
     @GetMapping("/{id}/label")
-    @Operation(summary = "The shipping label of a shipment")
-    ResponseEntity<byte[]> label(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format,
-                                 @RequestParam(defaultValue = "76x130") String size) {
-        if (!"pdf".equalsIgnoreCase(format)) {
-            throw new InvalidRequestException("format must be pdf");
-        }
-        LabelSize labelSize = LabelSize.parse(size)
-                .orElseThrow(() -> new InvalidRequestException("size must be one of 76x130, 100x150, 100x180"));
-        byte[] pdf = labels.pdf(CurrentTenant.id(), id, labelSize);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"label-" + id + "-" + labelSize.code() + ".pdf\"")
-                .body(pdf);
+    @Operation(summary = "The shipping label of a shipment, as PDF or in a thermal printer's language")
+    ResponseEntity<byte[]> label(@PathVariable long id,
+                                 @Parameter(description = "pdf, zpl or tspl") @RequestParam(defaultValue = "pdf") String format,
+                                 @Parameter(description = "76x130, 100x150 or 100x180") @RequestParam(defaultValue = "76x130") String size,
+                                 @Parameter(description = "printer resolution for zpl and tspl: 203 or 300")
+                                 @RequestParam(required = false) Integer dpi) {
+        LabelSpec spec = LabelRequests.spec(format, size, dpi);
+        byte[] body = labels.render(CurrentTenant.id(), List.of(id), spec);
+        return LabelRequests.document(body, spec.format(), "label-" + id + "-" + spec.size().code());
     }
 }

@@ -93,8 +93,8 @@ class SettingsController {
         credentials.put("AppKey", appKey.strip());
         putIfPresent(credentials, "CustomerName", customerName);
         putIfPresent(credentials, "CustomerPwd", customerPwd);
-        putIfPresent(credentials, "MonthCode", monthCode);
-        couriers.create(CurrentTenant.id(), CourierProvider.KDNIAO, carrier, name.strip(), apiBaseUrl.strip(), credentials, payType, isDefault);
+        couriers.create(CurrentTenant.id(), new CourierAccounts.NewAccount(CourierProvider.KDNIAO, carrier, name.strip(), apiBaseUrl.strip(),
+                credentials, payType, monthCode.isBlank() ? null : monthCode.strip(), isDefault));
         return saved(flash);
     }
 

@@ -83,13 +83,17 @@ class DemoSetup implements ApplicationRunner {
         shops.list(t).stream().filter(s -> s.platform() == Platform.DOUDIAN)
                 .forEach(s -> shops.updateApiBaseUrl(t, s.id(), simBase + "/sim/doudian"));
         if (couriers.list(t).isEmpty()) {
-            couriers.create(t, CourierProvider.KDNIAO, Carrier.ZTO, "中通 (快递鸟模拟, 月结)", simBase + "/sim/kdniao",
-                    Map.of("EBusinessID", sim.kdniao().eBusinessId(), "AppKey", sim.kdniao().appKey(),
-                            "CustomerName", "hz-demo-0571", "CustomerPwd", "demo", "MonthCode", "5710012345"), 3, true);
+            couriers.create(t, new CourierAccounts.NewAccount(CourierProvider.KDNIAO, Carrier.ZTO, "中通 (快递鸟模拟, 月结)",
+                    simBase + "/sim/kdniao", Map.of("EBusinessID", sim.kdniao().eBusinessId(), "AppKey", sim.kdniao().appKey(),
+                            "CustomerName", "hz-demo-0571", "CustomerPwd", "demo"), 3, "5710012345", true));
+            couriers.setBalanceAlert(t, couriers.list(t).get(0).id(), 500);
+            couriers.create(t, new CourierAccounts.NewAccount(CourierProvider.SF, Carrier.SF, "顺丰 (丰桥模拟, 月结)",
+                    simBase + "/sim/sf", Map.of("partnerID", sim.sf().partnerId(), "checkWord", sim.sf().checkWord()), 3,
+                    "5710098765", false));
         }
-        couriers.list(t).stream().filter(a -> a.provider() == CourierProvider.KDNIAO)
-                .forEach(a -> couriers.updateApiBaseUrl(t, a.id(), simBase + "/sim/kdniao"));
-        log.info("demo mode: Douyin and Kdniao simulators at {}/sim/*, demo API token: {}", simBase, demoToken(t));
+        couriers.list(t).forEach(a -> couriers.updateApiBaseUrl(t, a.id(),
+                simBase + (a.provider() == CourierProvider.SF ? "/sim/sf" : "/sim/kdniao")));
+        log.info("demo mode: Douyin, Kdniao and SF simulators at {}/sim/*, demo API token: {}", simBase, demoToken(t));
         log.info("console: http://localhost:{}/console — {}", env.getProperty("local.server.port", env.getProperty("server.port", "8080")),
                 demoLogin(t));
     }

@@ -56,8 +56,9 @@ public class Batches {
     public record Result(long orderId, boolean ok, String error) {
     }
 
+    /** {@code printJobIds}: for a PRINT batch, the print jobs (≤ 50 labels, one PDF each) it produced. */
     public record Progress(long id, Action action, String status, int total, int succeeded, int failed, Instant createdAt,
-                           Instant finishedAt, List<Result> results) {
+                           Instant finishedAt, List<Long> printJobIds, List<Result> results) {
         public int percent() {
             return total == 0 ? 100 : (succeeded + failed) * 100 / total;
         }
@@ -118,12 +119,12 @@ public class Batches {
     }
 
     public Progress progress(long tenantId, long batchId) {
-        record Head(Action action, Instant created, Instant finished) {
+        record Head(Action action, Instant created, Instant finished, String printJobIds) {
         }
-        Head head = jdbc.sql("select action, created_at, finished_at from batch where tenant_id = ? and id = ?")
+        Head head = jdbc.sql("select action, created_at, finished_at, print_job_ids from batch where tenant_id = ? and id = ?")
                 .params(tenantId, batchId)
                 .query((rs, n) -> new Head(Action.valueOf(rs.getString(1)), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                        rs.getObject(3, OffsetDateTime.class) == null ? null : rs.getObject(3, OffsetDateTime.class).toInstant()))
+                        rs.getObject(3, OffsetDateTime.class) == null ? null : rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
                 .optional().orElseThrow(() -> new NotFoundException("no batch " + batchId));
         List<Object[]> rows = jdbc.sql("select order_id, state, error from batch_item where batch_id = ? and tenant_id = ? order by seq")
                 .params(batchId, tenantId)
@@ -142,6 +143,8 @@ public class Batches {
             }
         }
         String status = head.finished() != null ? "DONE" : ok + failed == 0 ? "QUEUED" : "RUNNING";
-        return new Progress(batchId, head.action(), status, rows.size(), ok, failed, head.created(), head.finished(), results);
+        List<Long> jobs = head.printJobIds() == null ? List.of()
+                : Arrays.stream(head.printJobIds().split(",")).map(Long::parseLong).toList();
+        return new Progress(batchId, head.action(), status, rows.size(), ok, failed, head.created(), head.finished(), jobs, results);
     }
 }

@@ -29,6 +29,9 @@ import io.fahuo.shipments.Shipments;
 @Service
 public class Fulfilment {
 
+    /** Hold reason of an order whose hand-entered number no courier trace has confirmed yet. */
+    public static final String AWAITING_COURIER_CONFIRMATION = "hand-entered number awaits a courier trace: ";
+
     private final SchedulerClient jobs;
     private final Clock clock;
     private final Orders orders;

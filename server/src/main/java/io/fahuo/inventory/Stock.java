@@ -147,6 +147,31 @@ public class Stock {
         }
     }
 
+    /**
+     * Puts the goods of a returned parcel back on hand in its warehouse. Idempotent per {@code reference}
+     * (the parcel), so a repeated return event adds nothing.
+     */
+    @Transactional
+    public boolean returnToStock(long tenantId, long warehouseId, long orderId, java.util.Map<String, Integer> units, String reference) {
+        boolean done = jdbc.sql("select count(*) from stock_movement where tenant_id = ? and order_id = ? and reason = 'RETURN' and note = ?")
+                .params(tenantId, orderId, reference).query(Integer.class).single() > 0;
+        if (done) {
+            return false;
+        }
+        OffsetDateTime now = now();
+        units.forEach((sku, qty) -> {
+            int updated = jdbc.sql("update stock_level set on_hand = on_hand + ?, updated_at = ? where tenant_id = ? and warehouse_id = ? and sku_code = ?")
+                    .params(qty, now, tenantId, warehouseId, sku).update();
+            if (updated == 0) {
+                jdbc.sql("insert into stock_level (tenant_id, warehouse_id, sku_code, on_hand, reserved, updated_at) values (?, ?, ?, ?, 0, ?)")
+                        .params(tenantId, warehouseId, sku, qty, now).update();
+            }
+            movement(tenantId, warehouseId, sku, qty, 0, MovementReason.RETURN, orderId, reference);
+            events.publishEvent(new StockChanged(tenantId, sku));
+        });
+        return true;
+    }
+
     /** Sets the counted on-hand quantity of a SKU in a warehouse (stock take, initial load). */
     @Transactional
     public void setOnHand(long tenantId, long warehouseId, String skuCode, int onHand, MovementReason reason, String note) {

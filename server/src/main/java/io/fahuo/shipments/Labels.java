@@ -1,7 +1,10 @@
 package io.fahuo.shipments;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
@@ -13,13 +16,15 @@ import io.fahuo.orders.domain.ReceiverSnapshot;
 import io.fahuo.shared.ConflictException;
 import io.fahuo.shared.Masking;
 import io.fahuo.shipments.domain.LabelData;
+import io.fahuo.shipments.domain.LabelFormat;
 import io.fahuo.shipments.domain.LabelSize;
+import io.fahuo.shipments.domain.LabelSpec;
+import io.fahuo.shipments.domain.PackedLine;
 import io.fahuo.shipments.domain.Shipment;
-import io.fahuo.shipments.label.PdfLabelRenderer;
 
 /**
- * Shipping labels. Built from stored, masked data only: a label never needs the consumer's plaintext,
- * so rendering (and re-rendering) touches no secrets.
+ * Shipping labels in every format and size. Built from stored, masked data only: a label never needs the
+ * consumer's plaintext, so rendering (and re-rendering) touches no secrets.
  */
 @Service
 public class Labels {
@@ -28,21 +33,31 @@ public class Labels {
     private final Orders orders;
     private final Warehouses warehouses;
     private final Clock clock;
-    private final PdfLabelRenderer pdf = new PdfLabelRenderer();
+    private final Map<LabelFormat, LabelRenderer> renderers = new EnumMap<>(LabelFormat.class);
 
-    Labels(Shipments shipments, Orders orders, Warehouses warehouses, Clock clock) {
+    Labels(Shipments shipments, Orders orders, Warehouses warehouses, Clock clock, List<LabelRenderer> renderers) {
         this.shipments = shipments;
         this.orders = orders;
         this.warehouses = warehouses;
         this.clock = clock;
+        renderers.forEach(r -> this.renderers.put(r.format(), r));
     }
 
     public byte[] pdf(long tenantId, long shipmentId, LabelSize size) {
-        return pdf(List.of(labelData(tenantId, shipmentId)), size);
+        return render(tenantId, List.of(shipmentId), LabelSpec.pdf(size));
     }
 
-    public byte[] pdf(List<LabelData> labels, LabelSize size) {
-        return pdf.render(labels, size);
+    /** The labels of these shipments, in this order, as one document of the spec's format. */
+    public byte[] render(long tenantId, List<Long> shipmentIds, LabelSpec spec) {
+        return render(shipmentIds.stream().map(id -> labelData(tenantId, id)).toList(), spec);
+    }
+
+    public byte[] render(List<LabelData> labels, LabelSpec spec) {
+        LabelRenderer renderer = renderers.get(spec.format());
+        if (renderer == null) {
+            throw new IllegalStateException("no label renderer for " + spec.format());
+        }
+        return renderer.render(labels, spec);
     }
 
     public LabelData labelData(long tenantId, long shipmentId) {
@@ -57,13 +72,29 @@ public class Labels {
         SenderProfile sender = warehouses.get(tenantId, s.warehouseId()).sender();
         ReceiverSnapshot r = o.receiver();
         String receiverAddress = join(r.province(), r.city(), r.district(), r.street(), r.detailMasked());
-        java.util.Map<Long, Integer> packed = shipments.items(tenantId, shipmentId);
-        List<String> contents = o.lines().stream().filter(l -> packed.isEmpty() || packed.containsKey(l.id()))
-                .map(l -> (l.skuCode() != null ? l.skuCode() : l.productName()) + "×" + packed.getOrDefault(l.id(), l.quantity())).toList();
+        List<LabelData.Item> contents = contents(tenantId, s).stream().map(l -> new LabelData.Item(l.sku(), l.quantity())).toList();
         return new LabelData(s.trackingNumber(), s.carrier().displayName(), s.markDestination(), s.sortingCode(),
                 s.packageCenter(), r.nameMasked(), r.phoneMasked(), receiverAddress, sender.name(),
                 Masking.phone(sender.phone()), join(sender.province(), sender.city(), sender.district(), sender.address()),
                 contents, o.platformOrderId(), clock.instant(), s.trackingNumber());
+    }
+
+    /**
+     * What travels in the parcel: the lines packed into it (of every order merged into it), or all lines of
+     * its order when it was not packed line by line.
+     */
+    public List<PackedLine> contents(long tenantId, Shipment s) {
+        Map<Long, Integer> packed = shipments.items(tenantId, s.id());
+        List<Long> orderIds = packed.isEmpty() ? List.of(s.orderId()) : shipments.ordersIn(tenantId, s.id());
+        List<PackedLine> out = new ArrayList<>();
+        for (long orderId : orderIds) {
+            Order o = orders.get(tenantId, orderId);
+            o.lines().stream().filter(l -> packed.isEmpty() || packed.containsKey(l.id()))
+                    .map(l -> new PackedLine(o.platformOrderId(), l.skuCode() != null ? l.skuCode() : l.productName(), l.productName(),
+                            packed.getOrDefault(l.id(), l.quantity())))
+                    .forEach(out::add);
+        }
+        return out;
     }
 
     private static String join(String... parts) {

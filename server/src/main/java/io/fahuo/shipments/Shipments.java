@@ -113,6 +113,21 @@ public class Shipments {
         return recorded;
     }
 
+    /**
+     * Stores a number a person entered on a parcel that has none yet (its shape already checked by the
+     * caller). Returns false, changing nothing, if the parcel already carries a number or is not open. No
+     * {@link WaybillIssued} follows: no courier issued it.
+     */
+    @Transactional
+    public boolean recordHandEnteredNumber(long tenantId, long shipmentId, Carrier carrier, String trackingNumber) {
+        return jdbc.sql("""
+                update shipment set carrier_code = ?, waybill_source = ?, tracking_number = ?, status = 'WAYBILL_ISSUED',
+                  waybill_issued_at = ?
+                where tenant_id = ? and id = ? and tracking_number is null and status = 'OPEN'""")
+                .params(carrier.name(), WaybillSource.HAND_ENTERED.name(), trackingNumber, now(), tenantId, shipmentId)
+                .update() == 1;
+    }
+
     @Transactional
     public void markLabelRendered(long tenantId, long shipmentId) {
         jdbc.sql("update shipment set label_rendered_at = coalesce(label_rendered_at, ?) where tenant_id = ? and id = ?")
@@ -168,6 +183,16 @@ public class Shipments {
     public List<Shipment> recentlyShipped(long tenantId, int limit) {
         return jdbc.sql("select * from shipment where tenant_id = ? and shipped_at is not null order by shipped_at desc limit ?")
                 .params(tenantId, limit).query(Shipments::map).list();
+    }
+
+    /** The shipments among these ids that belong to the tenant, by id. */
+    public Map<Long, Shipment> byIds(long tenantId, Collection<Long> shipmentIds) {
+        Map<Long, Shipment> out = new HashMap<>();
+        if (!shipmentIds.isEmpty()) {
+            jdbc.sql("select * from shipment where tenant_id = :t and id in (:ids)").param("t", tenantId).param("ids", shipmentIds)
+                    .query(Shipments::map).list().forEach(s -> out.put(s.id(), s));
+        }
+        return out;
     }
 
     /**

@@ -170,8 +170,22 @@ class ConsoleBrowserTest extends IntegrationTest {
         assertThat(LabelDecoder.pageCount(pdf.body())).isEqualTo(8);
         List<String> trackingNumbers = shipments.forOrders(merchant.tenantId(),
                         orders.search(merchant.tenantId(), Orders.Search.everything(), null, null, 50).items().stream().map(Order::id).toList())
-                .values().stream().flatMap(List::stream).map(s -> "CODE_128:" + s.trackingNumber()).toList();
-        assertThat(LabelDecoder.barcodes(LabelDecoder.page(pdf.body(), 0, 203))).containsAnyElementsOf(trackingNumbers);
+                .values().stream().flatMap(List::stream).map(s -> s.trackingNumber()).toList();
+        assertThat(LabelDecoder.barcodes(LabelDecoder.page(pdf.body(), 0, 203)))
+                .containsAnyElementsOf(trackingNumbers.stream().map(n -> "CODE_128:" + n).toList());
+
+        // every label is printed now; one more needs a reason and becomes a job of its own
+        browser.open("/console/print");
+        assertThat(browser.find("#print-waiting button").isEnabled()).isFalse();
+        browser.find("#reprint-form input[name=number]").sendKeys(trackingNumbers.get(0));
+        browser.find("#reprint-form input[name=reason]").sendKeys("卡纸", Keys.ENTER);
+        browser.waitUntil(WAIT, d -> browser.path().startsWith("/console/print?job="));
+        List<WebElement> reprint = browser.findAll("#print-jobs li");
+        assertThat(reprint).hasSize(1);
+        assertThat(reprint.get(0).getText()).contains("卡纸");
+        Browser.Download again = browser.fetch(browser.find("#print-jobs a.print-link").getAttribute("href"));
+        assertThat(LabelDecoder.pageCount(again.body())).isEqualTo(1);
+        assertThat(LabelDecoder.barcodes(LabelDecoder.page(again.body(), 0, 203))).contains("CODE_128:" + trackingNumbers.get(0));
     }
 
     @Test

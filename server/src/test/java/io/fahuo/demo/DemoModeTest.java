@@ -57,6 +57,8 @@ class DemoModeTest {
             long shipmentId = api.getJson("/api/v1/orders/" + order.path("id").asLong()).path("shipments").get(0).path("id").asLong();
             byte[] pdf = api.get("/api/v1/shipments/" + shipmentId + "/label?format=pdf").body();
             assertThat(LabelDecoder.barcodes(LabelDecoder.page(pdf, 0, 203))).contains("CODE_128:" + tracking);
+            // the demo warehouse's thermal printer (simulated) printed the label by itself
+            await().atMost(Duration.ofSeconds(30)).until(() -> sim.get("/sim/printer/_control/jobs").contains(tracking));
         }
     }
 }

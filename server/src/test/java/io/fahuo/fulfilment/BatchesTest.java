@@ -56,7 +56,16 @@ class BatchesTest extends IntegrationTest {
 
         assertThat(runBatch(api, "issue-waybill", ids).path("succeeded").asInt()).isEqualTo(3);
         assertThat(api.getJson("/api/v1/orders?status=WAYBILL_ISSUED&size=50").path("total").asInt()).isEqualTo(3);
-        assertThat(runBatch(api, "print", ids).path("succeeded").asInt()).isEqualTo(3);
+        JsonNode printed = runBatch(api, "print", ids);
+        assertThat(printed.path("succeeded").asInt()).isEqualTo(3);
+        assertThat(printed.path("printJobIds")).hasSize(1);
+        ApiClient.Response document = api.get("/api/v1/print-jobs/" + printed.path("printJobIds").get(0).asLong() + "/document");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(io.fahuo.support.LabelDecoder.pageCount(document.body())).isEqualTo(3);
+        // printing the same orders again: their labels are already out, nothing is printed twice
+        JsonNode again = runBatch(api, "print", ids);
+        assertThat(again.path("succeeded").asInt()).isEqualTo(3);
+        assertThat(again.path("printJobIds")).isEmpty();
 
         ApiClient.Response noReason = api.post("/api/v1/batches", "{\"action\":\"hold\",\"orderIds\":" + ids + "}");
         assertThat(noReason.status()).isEqualTo(400);

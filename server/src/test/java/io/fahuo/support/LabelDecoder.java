@@ -27,7 +27,7 @@ public final class LabelDecoder {
     private LabelDecoder() {
     }
 
-    public static BufferedImage page(byte[] pdf, int pageIndex, int dpi) {
+    public static BufferedImage page(byte[] pdf, int pageIndex, float dpi) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFRenderer(doc).renderImageWithDPI(pageIndex, dpi, ImageType.GRAY);
         } catch (IOException e) {

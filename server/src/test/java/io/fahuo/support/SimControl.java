@@ -80,6 +80,11 @@ public class SimControl {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public String postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded;charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
     private static String send(HttpRequest request) {
         try {
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -46,9 +46,11 @@ class BatchRunner implements DisposableBean {
     private final Shipments shipments;
     private final Clock clock;
     private final ExecutorService workers;
+    private final io.fahuo.printing.PrintJobs printJobs;
 
     BatchRunner(JdbcClient jdbc, PipelineSteps steps, Orders orders, Fulfilment fulfilment, Shipments shipments, Clock clock,
-                @Value("${fahuo.batch.parallelism:8}") int parallelism) {
+                io.fahuo.printing.PrintJobs printJobs, @Value("${fahuo.batch.parallelism:8}") int parallelism) {
+        this.printJobs = printJobs;
         this.jdbc = jdbc;
         this.steps = steps;
         this.orders = orders;
@@ -83,6 +85,9 @@ class BatchRunner implements DisposableBean {
         if (head == null) {
             return;
         }
+        if (head.action() == Action.PRINT) {
+            printPending(tenantId, batchId, head.actor(), head.reason());
+        }
         while (true) {
             List<long[]> pending = jdbc.sql("""
                     select seq, order_id from batch_item where batch_id = ? and tenant_id = ? and state = 'PENDING'
@@ -107,6 +112,58 @@ class BatchRunner implements DisposableBean {
                     throw new IllegalStateException("batch " + batchId + " item failed unexpectedly", e.getCause());
                 }
             }
+        }
+    }
+
+    /**
+     * Prints the labels of every pending order in one go, as print jobs of at most 50 labels (one merged PDF
+     * each). A label printed before counts as done unless the batch gives a reprint reason.
+     */
+    private void printPending(long tenantId, long batchId, String actor, String reprintReason) {
+        List<long[]> pending = jdbc.sql("select seq, order_id from batch_item where batch_id = ? and tenant_id = ? and state = 'PENDING' order by seq")
+                .params(batchId, tenantId).query((rs, n) -> new long[] {rs.getInt(1), rs.getLong(2)}).list();
+        if (pending.isEmpty()) {
+            return;
+        }
+        java.util.Map<Long, List<Long>> parcelsByOrder = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, String> failures = new java.util.HashMap<>();
+        java.util.Map<Long, List<Long>> byOrder = shipments.forOrders(tenantId, pending.stream().map(i -> i[1]).toList()).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, e -> e.getValue().stream()
+                        .filter(p -> p.hasWaybill() && p.status() != io.fahuo.shipments.domain.ShipmentStatus.CANCELLED)
+                        .map(io.fahuo.shipments.domain.Shipment::id).toList()));
+        for (long[] item : pending) {
+            List<Long> parcels = byOrder.getOrDefault(item[1], List.of());
+            if (parcels.isEmpty()) {
+                failures.put(item[1], "no waybill yet, so no label to print");
+            } else {
+                parcelsByOrder.put(item[1], parcels);
+            }
+        }
+        List<Long> shipmentIds = parcelsByOrder.values().stream().flatMap(List::stream).distinct().toList();
+        java.util.Map<Long, io.fahuo.printing.domain.PrintCount> counts = printJobs.printCounts(tenantId, shipmentIds);
+        List<Long> toPrint = reprintReason == null
+                ? shipmentIds.stream().filter(id -> counts.getOrDefault(id, io.fahuo.printing.domain.PrintCount.NEVER).prints() == 0).toList()
+                : shipmentIds;
+        java.util.Map<Long, String> skipped = new java.util.HashMap<>();
+        List<Long> jobIds = new ArrayList<>();
+        for (int from = 0; from < toPrint.size(); from += io.fahuo.printing.domain.PrintRequest.MAX_SHIPMENTS) {
+            List<Long> chunk = toPrint.subList(from, Math.min(toPrint.size(), from + io.fahuo.printing.domain.PrintRequest.MAX_SHIPMENTS));
+            var outcome = printJobs.create(tenantId, new io.fahuo.printing.domain.PrintRequest(chunk, null, null, null, null,
+                    reprintReason, null, actor + " (batch " + batchId + ")"));
+            outcome.jobs().forEach(j -> jobIds.add(j.id()));
+            outcome.skipped().forEach(sk -> skipped.put(sk.shipmentId(), sk.reason()));
+        }
+        if (!jobIds.isEmpty()) {
+            jdbc.sql("update batch set print_job_ids = ? where tenant_id = ? and id = ?")
+                    .params(jobIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), tenantId, batchId).update();
+        }
+        parcelsByOrder.forEach((orderId, parcels) -> parcels.stream().filter(skipped::containsKey).findFirst()
+                .ifPresent(p -> failures.put(orderId, skipped.get(p))));
+        for (long[] item : pending) {
+            String error = failures.get(item[1]);
+            jdbc.sql("update batch_item set state = ?, error = ?, done_at = ? where batch_id = ? and tenant_id = ? and seq = ? and state = 'PENDING'")
+                    .params(error == null ? "OK" : "FAILED", error, clock.instant().atOffset(ZoneOffset.UTC), batchId, tenantId, (int) item[0])
+                    .update();
         }
     }
 
@@ -135,10 +192,6 @@ class BatchRunner implements DisposableBean {
             case RELEASE -> {
                 fulfilment.release(tenantId, orderId);
                 return null;
-            }
-            case PRINT -> {
-                boolean printable = shipments.forOrder(tenantId, orderId).stream().anyMatch(s -> s.hasWaybill());
-                return printable ? null : "no waybill yet, so no label to print";
             }
             case SHIP, ISSUE_WAYBILL -> {
                 PipelineSteps.Goal goal = action == Action.SHIP ? PipelineSteps.Goal.SHIPPED : PipelineSteps.Goal.WAYBILL_ISSUED;

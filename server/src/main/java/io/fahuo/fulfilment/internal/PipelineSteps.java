@@ -22,6 +22,7 @@ import io.fahuo.couriers.domain.IssuedWaybill;
 import io.fahuo.couriers.domain.ParcelItem;
 import io.fahuo.couriers.domain.Party;
 import io.fahuo.couriers.domain.WaybillRequest;
+import io.fahuo.fulfilment.Fulfilment;
 import io.fahuo.fulfilment.StepFailure;
 import io.fahuo.fulfilment.FulfilmentRules;
 import io.fahuo.fulfilment.domain.CarrierSelection;
@@ -49,11 +50,14 @@ import io.fahuo.platforms.domain.ReceiverPlaintext;
 import io.fahuo.platforms.domain.Shop;
 import io.fahuo.platforms.domain.ShippingConfirmation;
 import io.fahuo.shared.ExternalCallException;
+import io.fahuo.printing.PrintJobs;
 import io.fahuo.shipments.Labels;
 import io.fahuo.shipments.Shipments;
 import io.fahuo.shipments.domain.LabelSize;
 import io.fahuo.shipments.domain.Shipment;
 import io.fahuo.shipments.domain.ShipmentStatus;
+import io.fahuo.shipments.domain.WaybillSource;
+import io.fahuo.tracking.Tracking;
 
 /**
  * The steps between "paid" and "shipped": route and reserve → waybill → label → write-back and deduct.
@@ -89,6 +93,7 @@ public class PipelineSteps {
     private final Stock stock;
     private final Shipments shipments;
     private final Labels labels;
+    private final PrintJobs printJobs;
     private final CourierAccounts accounts;
     private final Couriers couriers;
     private final SchedulerClient jobs;
@@ -96,13 +101,15 @@ public class PipelineSteps {
     private final TransactionTemplate tx;
     private final Duration outOfStockRecheck;
     private final FulfilmentRules rules;
+    private final Tracking tracking;
 
     PipelineSteps(Orders orders, OrderProgress progress, ReceiverVault vault, Shops shops, PlatformGateway platforms,
-                  Warehouses warehouses, Skus skus, Stock stock, Shipments shipments, Labels labels,
+                  Warehouses warehouses, Skus skus, Stock stock, Shipments shipments, Labels labels, PrintJobs printJobs,
                   CourierAccounts accounts, Couriers couriers, SchedulerClient jobs, Clock clock,
                   PlatformTransactionManager txManager, FulfilmentRules rules,
-                  @Value("${fahuo.pipeline.out-of-stock-recheck:PT5M}") Duration outOfStockRecheck) {
+                  @Value("${fahuo.pipeline.out-of-stock-recheck:PT5M}") Duration outOfStockRecheck, Tracking tracking) {
         this.rules = rules;
+        this.tracking = tracking;
         this.orders = orders;
         this.progress = progress;
         this.vault = vault;
@@ -113,6 +120,7 @@ public class PipelineSteps {
         this.stock = stock;
         this.shipments = shipments;
         this.labels = labels;
+        this.printJobs = printJobs;
         this.accounts = accounts;
         this.couriers = couriers;
         this.jobs = jobs;
@@ -308,6 +316,10 @@ public class PipelineSteps {
                 .orElseThrow(() -> new StepFailure("no courier account is set up to issue waybills"));
     }
 
+    private boolean awaitsCourierConfirmation(long t, List<Shipment> parcels) {
+        return parcels.stream().anyMatch(p -> !p.waybillSource().trusted() && !tracking.courierConfirmed(t, p.id()));
+    }
+
     private void confirm(Order order, int attempt) {
         long t = order.tenantId();
         List<Shipment> parcels = activeParcels(t, order.id());
@@ -315,14 +327,33 @@ public class PipelineSteps {
             throw new StepFailure("order has no parcel");
         }
         for (Shipment parcel : parcels) {
-            if (!parcel.hasWaybill() || parcel.waybillSource() == null || !parcel.waybillSource().trusted()) {
+            if (!parcel.hasWaybill() || parcel.waybillSource() == null
+                    || !(parcel.waybillSource().trusted() || parcel.waybillSource() == WaybillSource.HAND_ENTERED)) {
                 throw new StepFailure("parcel " + parcel.id() + " has no courier-issued waybill; nothing is written back");
             }
+        }
+        if (awaitsCourierConfirmation(t, parcels)) {
+            // a hand-entered number reaches the platform only once a courier trace confirms it; the order waits
+            // on hold and is released when tracking reports the confirmation (both sides hold the order's lock)
+            tx.executeWithoutResult(s -> {
+                progress.lock(t, order.id());
+                if (awaitsCourierConfirmation(t, parcels)) {
+                    progress.move(t, order.id(), Set.of(OrderStatus.WAYBILL_ISSUED), OrderStatus.ON_HOLD,
+                            Fulfilment.AWAITING_COURIER_CONFIRMATION + parcels.stream().filter(p -> !p.waybillSource().trusted())
+                                    .map(p -> p.carrier() + " " + p.trackingNumber()).reduce((x, y) -> x + ", " + y).orElse(""),
+                            "WRITE_BACK", null);
+                }
+            });
+            return;
+        }
+        for (Shipment parcel : parcels) {
             if (parcel.labelRenderedAt() == null) {
                 byte[] pdf = labels.pdf(t, parcel.id(), LabelSize.S76X130);
+                // the warehouse's auto-print printer, if any; a label already queued is not queued again on a re-run
+                String printed = printJobs.autoPrint(t, parcel.id()).map(job -> "; print job " + job.id() + " queued").orElse("");
                 shipments.markLabelRendered(t, parcel.id());
                 progress.record(t, order.id(), "LABEL", Outcome.OK, "label " + parcel.trackingNumber() + " rendered (76x130, "
-                        + pdf.length / 1024 + " KiB)", attempt);
+                        + pdf.length / 1024 + " KiB)" + printed, attempt);
             }
         }
         java.util.Map<Long, String> platformLineIds = new java.util.HashMap<>();

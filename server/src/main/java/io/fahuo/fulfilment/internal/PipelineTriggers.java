@@ -1,6 +1,7 @@
 package io.fahuo.fulfilment.internal;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -10,11 +11,16 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.fahuo.fulfilment.Fulfilment;
 import io.fahuo.inventory.Stock;
 import io.fahuo.orders.OrderCancelled;
+import io.fahuo.orders.OrderProgress;
+import io.fahuo.orders.Orders;
+import io.fahuo.orders.domain.Order;
+import io.fahuo.orders.domain.OrderStatus;
 import io.fahuo.orders.OrderRefundRequested;
 import io.fahuo.orders.OrdersBecameShippable;
 import io.fahuo.platforms.Shops;
 import io.fahuo.shipments.Shipments;
 import io.fahuo.shipments.domain.ShipmentStatus;
+import io.fahuo.tracking.HandEnteredNumberConfirmed;
 
 /**
  * Reacts to order intake inside the intake transaction, so an order and its pipeline job commit together:
@@ -31,20 +37,40 @@ class PipelineTriggers {
     private final Shipments shipments;
     private final SchedulerClient jobs;
     private final Clock clock;
+    private final Orders orders;
+    private final OrderProgress progress;
 
-    PipelineTriggers(Fulfilment fulfilment, Shops shops, Stock stock, Shipments shipments, SchedulerClient jobs, Clock clock) {
+    PipelineTriggers(Fulfilment fulfilment, Shops shops, Stock stock, Shipments shipments, SchedulerClient jobs, Clock clock,
+                     Orders orders, OrderProgress progress) {
         this.fulfilment = fulfilment;
         this.shops = shops;
         this.stock = stock;
         this.shipments = shipments;
         this.jobs = jobs;
         this.clock = clock;
+        this.orders = orders;
+        this.progress = progress;
     }
 
     @EventListener
     void on(OrdersBecameShippable event) {
         if (shops.get(event.tenantId(), event.shopId()).autoShip()) {
             fulfilment.start(event.tenantId(), event.orderIds());
+        }
+    }
+
+    /**
+     * A courier confirmed a hand-entered number: an order held for that resumes its write-back (a person
+     * already shipped it by entering the number, so it goes on even where the shop does not ship by itself).
+     */
+    @EventListener
+    void on(HandEnteredNumberConfirmed event) {
+        progress.lock(event.tenantId(), event.orderId());
+        Order order = orders.get(event.tenantId(), event.orderId());
+        if (order.status() == OrderStatus.ON_HOLD && order.holdReason() != null
+                && order.holdReason().startsWith(Fulfilment.AWAITING_COURIER_CONFIRMATION)) {
+            fulfilment.release(event.tenantId(), event.orderId());
+            fulfilment.start(event.tenantId(), List.of(event.orderId()));
         }
     }
 

@@ -41,7 +41,7 @@ class JobsConfiguration {
     }
 
     @Bean
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, java.time.Clock clock,
                         @Value("${fahuo.scheduler.threads}") int threads,
                         @Value("${fahuo.scheduler.polling-interval}") Duration polling,
                         @Value("${fahuo.scheduler.heartbeat-interval}") Duration heartbeat,
@@ -62,7 +62,9 @@ class JobsConfiguration {
                 .missedHeartbeatsLimit(6)
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(10))
-                .alwaysPersistTimestampInUTC();
+                .alwaysPersistTimestampInUTC()
+                // jobs fall due on the application's clock, the one their execution times are computed with
+                .clock(clock::instant);
         if (!recurring.isEmpty()) {
             builder.startTasks(recurring);
         }

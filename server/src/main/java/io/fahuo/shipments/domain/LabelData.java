@@ -9,10 +9,18 @@ import java.util.List;
  */
 public record LabelData(String trackingNumber, String carrierName, String markDestination, String sortingCode,
                         String packageCenter, String receiverName, String receiverPhone, String receiverAddress,
-                        String senderName, String senderPhone, String senderAddress, List<String> contents,
+                        String senderName, String senderPhone, String senderAddress, List<Item> contents,
                         String orderNumber, Instant printedAt, String qrContent) {
+
+    /** One line of the parcel's contents: the merchant's SKU code (or the product name) and a quantity. */
+    public record Item(String sku, int quantity) {
+    }
 
     public LabelData {
         contents = List.copyOf(contents);
+    }
+
+    public int totalQuantity() {
+        return contents.stream().mapToInt(Item::quantity).sum();
     }
 }

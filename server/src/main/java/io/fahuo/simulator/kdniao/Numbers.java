@@ -16,7 +16,8 @@ final class Numbers {
             "JD", () -> "JDV" + ThreadLocalRandom.current().nextInt(10) + digits(11),
             "JTSD", () -> "JT" + digits(13),
             "EMS", () -> "9" + digits(12),
-            "DBL", () -> "DPK" + digits(12));
+            "DBL", () -> "DPK" + digits(12),
+            "UPS", Numbers::ups);
 
     private Numbers() {
     }
@@ -29,11 +30,23 @@ final class Numbers {
         return FORMATS.get(shipperCode).get();
     }
 
+    /** UPS 1Z: shipper number, service, package digits, and the check digit UPS computes over characters 3–17. */
+    private static String ups() {
+        String body = "1Z" + "FH" + digits(4) + "03" + digits(7);
+        int sum = 0;
+        for (int i = 2; i < 17; i++) {
+            char c = body.charAt(i);
+            int v = Character.isDigit(c) ? c - '0' : (c - 3) % 10;
+            sum += (i - 2) % 2 == 1 ? v * 2 : v;
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
     private static String pick(String chars) {
         return String.valueOf(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
     }
 
-    private static String digits(int n) {
+    static String digits(int n) {
         StringBuilder s = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             s.append(ThreadLocalRandom.current().nextInt(10));

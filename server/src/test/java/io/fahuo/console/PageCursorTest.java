@@ -4,26 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
 import io.fahuo.orders.Orders.Cursor;
 import io.fahuo.shared.InvalidRequestException;
 
-class PagingAndPrintJobsTest {
-
-    @Test
-    void aLargeSelectionBecomesJobsOfAtMostFiftyLabelsInOrder() {
-        List<Long> labels = LongStream.rangeClosed(1, 120).boxed().toList();
-        List<PrintController.PrintJob> jobs = PrintController.jobs(labels);
-        assertThat(jobs).extracting(j -> j.shipmentIds().size()).containsExactly(50, 50, 20);
-        assertThat(jobs).extracting(PrintController.PrintJob::first).containsExactly(1, 51, 101);
-        assertThat(jobs).extracting(PrintController.PrintJob::last).containsExactly(50, 100, 120);
-        assertThat(jobs.get(2).shipmentIds()).startsWith(101L).endsWith(120L);
-        assertThat(PrintController.jobs(List.of())).isEmpty();
-    }
+class PageCursorTest {
 
     @Test
     void pageCursorsSurviveTheUrl() {
