@@ -66,7 +66,7 @@ class CrashRecoveryTest {
         List<String> command = fahuoCommand(port, simPort);
         fahuo = start(command, 1);
         ApiClient api = new ApiClient(port, TOKEN);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> api.getJson("/api/v1/orders?status=SHIPPED&size=1").path("total").asInt() >= 5);
         int shippedBeforeCrash = api.getJson("/api/v1/orders?status=SHIPPED&size=1").path("total").asInt();
         fahuo.destroyForcibly().waitFor();
@@ -75,7 +75,7 @@ class CrashRecoveryTest {
 
         sim.douyinKnobs(0, 0, 0);
         fahuo = start(command, 2);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> api.getJson("/api/v1/orders?status=SHIPPED&size=1").path("total").asInt() == ORDERS);
 
         assertEveryOrderShippedExactlyOnce(api, sim, douyinIds);
@@ -93,7 +93,7 @@ class CrashRecoveryTest {
         List<String> command = fahuoCommand(port, simPort, "--fahuo.demo.auto-ship=false", "--fahuo.batch.parallelism=4");
         fahuo = start(command, 3);
         ApiClient api = new ApiClient(port, TOKEN);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> api.getJson("/api/v1/orders?status=PENDING&size=1").path("total").asInt() == ORDERS);
         List<Long> ids = api.getJson("/api/v1/orders?size=200").path("items").valueStream().map(i -> i.path("id").asLong()).toList();
         sim.douyinKnobs(150, 0, 0);
@@ -109,7 +109,7 @@ class CrashRecoveryTest {
 
         sim.douyinKnobs(0, 0, 0);
         fahuo = start(command, 4);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> "DONE".equals(api.getJson("/api/v1/batches/" + batchId).path("status").stringValue()));
         JsonNode batch = api.getJson("/api/v1/batches/" + batchId);
         assertThat(batch.path("succeeded").asInt()).isEqualTo(ORDERS);
