@@ -164,7 +164,7 @@ class CrashRecoveryTest {
                 "--fahuo.demo.simulator-url=http://127.0.0.1:" + simPort,
                 "--fahuo.bootstrap.admin-token=" + TOKEN,
                 "--fahuo.sync.interval=PT1S",
-                "--fahuo.scheduler.heartbeat-interval=PT1S",
+                "--fahuo.scheduler.heartbeat-interval=PT3S",
                 "--fahuo.pipeline.retry-max=PT2S",
                 "--logging.level.root=WARN"));
         cmd.addAll(List.of(extra));
