@@ -44,6 +44,39 @@ public final class DoudianMapper {
                 text(root, "log_id"), root.path("data"));
     }
 
+    /** What token.create and token.refresh answer. */
+    public record TokenGrant(String accessToken, Instant expiresAt, String refreshToken, String shopId) {
+    }
+
+    public static TokenGrant tokenGrant(JsonNode data, Instant now) {
+        return new TokenGrant(blankToNull(text(data, "access_token")), now.plusSeconds(data.path("expires_in").asLong(0)),
+                blankToNull(text(data, "refresh_token")), blankToNull(text(data, "shop_id")));
+    }
+
+    /** token.create for a self-use app (自用型): the shop that owns the app authorises itself. */
+    public static Map<String, Object> selfAuthorisationParams(String shopId) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", "");
+        p.put("grant_type", "authorization_self");
+        p.put("shop_id", shopId);
+        return p;
+    }
+
+    /** token.create for a tool app (工具型): the code the merchant's consent sent to the app's callback. */
+    public static Map<String, Object> authorizationCodeParams(String code) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", code);
+        p.put("grant_type", "authorization_code");
+        return p;
+    }
+
+    public static Map<String, Object> refreshParams(String refreshToken) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("grant_type", "refresh_token");
+        p.put("refresh_token", refreshToken);
+        return p;
+    }
+
     public static Map<String, Object> searchListParams(Instant from, Instant to, int page, int size) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("update_time_start", from.getEpochSecond());

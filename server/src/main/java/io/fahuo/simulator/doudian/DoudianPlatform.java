@@ -38,12 +38,34 @@ public class DoudianPlatform {
     static final int OK = 10000;
     static final Duration MAX_SKEW = Duration.ofSeconds(300);
     static final Duration TOKEN_TTL = Duration.ofDays(7);
+    static final Duration REFRESH_TTL = Duration.ofDays(14);
+    static final Duration AUTH_CODE_TTL = Duration.ofMinutes(10);
+    /** Refreshing earlier than this before expiry gives the same tokens back; later, new ones (the old live on this long). */
+    static final Duration RENEWAL_WINDOW = Duration.ofHours(1);
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public record WriteBack(String orderId, String companyCode, String trackingNo, Instant at, boolean accepted, String refusal) {
     }
 
-    private record Token(String shopId, Instant expiresAt, String refreshToken) {
+    /** An access token with its refresh token; {@code successor} is set once a refresh in the last hour replaced it. */
+    private static final class Token {
+        final String shopId;
+        final String access;
+        final String refresh;
+        volatile Instant expiresAt;
+        volatile Instant refreshExpiresAt;
+        volatile Token successor;
+
+        Token(String shopId, String access, String refresh, Instant expiresAt, Instant refreshExpiresAt) {
+            this.shopId = shopId;
+            this.access = access;
+            this.refresh = refresh;
+            this.expiresAt = expiresAt;
+            this.refreshExpiresAt = refreshExpiresAt;
+        }
+    }
+
+    private record AuthCode(String shopId, Instant expiresAt) {
     }
 
     private record Cipher(String orderId, String plain, int dataType) {
@@ -57,6 +79,8 @@ public class DoudianPlatform {
     private final SimClock clock;
     private final Map<String, SimOrder> orders = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Token> byRefresh = new ConcurrentHashMap<>();
+    private final Map<String, AuthCode> authCodes = new ConcurrentHashMap<>();
     /** Shops that authorised this app; the configured shop always has. */
     private final java.util.Set<String> shops = ConcurrentHashMap.newKeySet();
     private final Map<String, Cipher> ciphers = new ConcurrentHashMap<>();
@@ -106,9 +130,10 @@ public class DoudianPlatform {
             return error(20000, "服务不可用", "isp.service-error", "服务暂时不可用,请稍后重试");
         }
         Map<String, Object> params = OpenApiSignature.toMap(body);
-        String shop = pathMethod.startsWith("token.") ? null : tokens.get(query.get("access_token")).shopId();
+        String shop = pathMethod.startsWith("token.") ? null : tokens.get(query.get("access_token")).shopId;
         return switch (pathMethod) {
             case "token.create" -> tokenCreate(params);
+            case "token.refresh" -> tokenRefresh(params);
             case "order.searchList" -> searchList(shop, params);
             case "order.orderDetail" -> orderDetail(shop, params);
             case "order.batchDecrypt" -> batchDecrypt(shop, params);
@@ -166,7 +191,7 @@ public class DoudianPlatform {
             if (token == null) {
                 return error(40003, "无效的参数", "isv.access-token-no-existed", "access_token 不存在");
             }
-            if (!token.expiresAt().isAfter(clock.now())) {
+            if (!token.expiresAt.isAfter(clock.now())) {
                 return error(40003, "无效的参数", "isv.access-token-expired", "access_token 已过期");
             }
         }
@@ -188,27 +213,95 @@ public class DoudianPlatform {
         }
     }
 
+    /**
+     * token.create: authorization_self for the shop that owns this (self-use) app, or authorization_code with a
+     * code a merchant's consent produced (tool apps; single use, valid 10 minutes).
+     */
     private Map<String, Object> tokenCreate(Map<String, Object> p) {
         String grant = str(p.get("grant_type"));
-        if (!"authorization_self".equals(grant)) {
-            return error(40004, "业务参数不合法", "isv.parameter-invalid", "this app is a self-use app: grant_type must be authorization_self");
+        String shopId;
+        if ("authorization_self".equals(grant)) {
+            shopId = str(p.get("shop_id"));
+            if (shopId == null || !shops.contains(shopId)) {
+                return error(50001, "授权失败", "isv.shop-not-authorized", "the shop has not authorised this app");
+            }
+        } else if ("authorization_code".equals(grant)) {
+            String code = str(p.get("code"));
+            AuthCode c = blank(code) ? null : authCodes.remove(code);
+            if (c == null || !c.expiresAt().isAfter(clock.now())) {
+                return error(50001, "授权失败", "isv.auth-code-invalid", "code 无效、已使用或已过期");
+            }
+            shopId = c.shopId();
+        } else {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid", "grant_type must be authorization_self or authorization_code");
         }
-        String shopId = str(p.get("shop_id"));
-        if (shopId == null || !shops.contains(shopId)) {
-            return error(50001, "授权失败", "isv.shop-not-authorized", "the shop has not authorised this app");
+        return tokenAnswer(issue(shopId));
+    }
+
+    /**
+     * token.refresh: more than an hour before the access token expires the same tokens come back; in its last
+     * hour new ones, the old pair staying valid for that hour (a second refresh with the old refresh token
+     * gets the same new pair). A refresh token lives 14 days.
+     */
+    private synchronized Map<String, Object> tokenRefresh(Map<String, Object> p) {
+        if (!"refresh_token".equals(str(p.get("grant_type")))) {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid", "grant_type must be refresh_token");
         }
-        String access = HexFormat.of().formatHex(bytes(16));
-        String refresh = HexFormat.of().formatHex(bytes(16));
-        tokens.put(access, new Token(shopId, clock.now().plus(TOKEN_TTL), refresh));
+        Instant now = clock.now();
+        Token t = byRefresh.get(String.valueOf(p.get("refresh_token")));
+        if (t == null || !t.refreshExpiresAt.isAfter(now)) {
+            return error(50001, "授权失败", "isv.refresh-token-invalid", "refresh_token 无效或已过期,请重新授权");
+        }
+        if (t.successor != null) {
+            return tokenAnswer(t.successor);
+        }
+        if (Duration.between(now, t.expiresAt).compareTo(RENEWAL_WINDOW) > 0) {
+            return tokenAnswer(t);
+        }
+        Token next = issue(t.shopId);
+        t.successor = next;
+        Instant graceEnd = now.plus(RENEWAL_WINDOW);
+        if (t.expiresAt.isAfter(graceEnd)) {
+            t.expiresAt = graceEnd;
+        }
+        if (t.refreshExpiresAt.isAfter(graceEnd)) {
+            t.refreshExpiresAt = graceEnd;
+        }
+        return tokenAnswer(next);
+    }
+
+    private Token issue(String shopId) {
+        Instant now = clock.now();
+        Token t = new Token(shopId, HexFormat.of().formatHex(bytes(16)), HexFormat.of().formatHex(bytes(16)),
+                now.plus(TOKEN_TTL), now.plus(REFRESH_TTL));
+        tokens.put(t.access, t);
+        byRefresh.put(t.refresh, t);
+        return t;
+    }
+
+    private Map<String, Object> tokenAnswer(Token t) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("access_token", access);
-        data.put("expires_in", TOKEN_TTL.toSeconds());
-        data.put("refresh_token", refresh);
+        data.put("access_token", t.access);
+        data.put("expires_in", Math.max(0, (Duration.between(clock.now(), t.expiresAt).toMillis() + 999) / 1000));
+        data.put("refresh_token", t.refresh);
         data.put("scope", "SCOPE");
-        data.put("shop_id", shopId);
+        data.put("shop_id", t.shopId);
         data.put("shop_name", "发货演示旗舰店");
         data.put("authority_id", "");
         return ok(data);
+    }
+
+    /** A merchant consents to this (tool) app: the code its callback would receive. */
+    public String authorizationCode(String shopId) {
+        shops.add(shopId);
+        String code = HexFormat.of().formatHex(bytes(12));
+        authCodes.put(code, new AuthCode(shopId, clock.now().plus(AUTH_CODE_TTL)));
+        return code;
+    }
+
+    /** The platform forgets a token (revoked, or a test wants "isv.access-token-no-existed"). */
+    public void revokeToken(String accessToken) {
+        tokens.remove(accessToken);
     }
 
     private Map<String, Object> searchList(String shop, Map<String, Object> p) {
@@ -510,6 +603,8 @@ public class DoudianPlatform {
         ledger.clear();
         multiPackAnswers.clear();
         tokens.clear();
+        byRefresh.clear();
+        authCodes.clear();
         shops.retainAll(java.util.Set.of(config.shopId()));
         knobs = Knobs.NONE;
     }

@@ -65,6 +65,18 @@ class DoudianSimController {
         return Map.of("authorized", shopId);
     }
 
+    /** A merchant consents to this app as a tool app: the authorisation code its callback would get. */
+    @PostMapping("/_control/shops/{shopId}/authorization-code")
+    Map<String, Object> authorizationCode(@PathVariable String shopId) {
+        return Map.of("code", platform.authorizationCode(shopId));
+    }
+
+    @PostMapping("/_control/tokens/{accessToken}/revoke")
+    Map<String, Object> revoke(@PathVariable String accessToken) {
+        platform.revokeToken(accessToken);
+        return Map.of("revoked", true);
+    }
+
     @GetMapping("/_control/orders")
     List<String> orderIds() {
         return platform.orderIds();
