@@ -89,6 +89,7 @@ public class DoudianPlatform {
     private final SecureRandom random = new SecureRandom();
     private final SimOrderFactory factory = new SimOrderFactory();
     private volatile Knobs knobs = Knobs.NONE;
+    private volatile DoudianPusher pusher;
     private final RateLimiter limiter = new RateLimiter();
 
     /** Chaos for tests: latency, a share of requests answered 20000, and a QPS limit (0 = none). */
@@ -100,6 +101,16 @@ public class DoudianPlatform {
         this.config = properties.doudian();
         this.clock = clock;
         this.shops.add(config.shopId());
+        this.pusher = new DoudianPusher(config.appKey(), config.appSecret(), "off", () -> "off", (u, h, b) -> null);
+    }
+
+    /** Where this platform's message push goes (set by the simulator's configuration, or a test). */
+    public void setPusher(DoudianPusher pusher) {
+        this.pusher = pusher;
+    }
+
+    public DoudianPusher pusher() {
+        return pusher;
     }
 
     /** Another shop authorises this app (a merchant with several shops, or a test that wants its own). */
@@ -558,6 +569,10 @@ public class DoudianPlatform {
             o.cipherDetail = cipher(id, o.receiver.detail(), 1);
             orders.put(id, o);
             ids.add(id);
+            pushTrade("100", o);
+            if (o.status == 2 || o.status == 105) {
+                pushTrade("101", o);
+            }
         }
         return ids;
     }
@@ -569,7 +584,112 @@ public class DoudianPlatform {
         }
         o.status = 4;
         o.updateTime = clock.now();
+        pushTrade("106", o);
         return true;
+    }
+
+    /**
+     * The buyer's new address takes effect (after a request, tag 111, when {@code requested}): new receiver,
+     * new ciphertexts, tag 105. Only before shipping, as on the platform.
+     */
+    public synchronized boolean changeAddress(String orderId, String province, boolean requested) {
+        SimOrder o = orders.get(orderId);
+        if (o == null || (o.status != 1 && o.status != 2 && o.status != 105)) {
+            return false;
+        }
+        SimOrder fresh = factory.create(orderId, o.shopId, clock.now(),
+                new SimOrderFactory.Spec(null, null, null, false, false, province, null), DemoCatalog.PRODUCTS);
+        o.receiver = fresh.receiver;
+        o.cipherName = cipher(orderId, o.receiver.name(), 2);
+        o.cipherTel = cipher(orderId, o.receiver.tel(), 3);
+        o.cipherDetail = cipher(orderId, o.receiver.detail(), 1);
+        o.updateTime = clock.now();
+        if (requested) {
+            pushTrade("111", o);
+        }
+        pushTrade("105", o);
+        return true;
+    }
+
+    /** The buyer asks for a refund (仅退款) of every line: after-sale pending, tag 200. */
+    public synchronized boolean openRefund(String orderId) {
+        SimOrder o = orders.get(orderId);
+        if (o == null || o.status == 1 || o.status == 4 || o.afterSaleStatus != 0) {
+            return false;
+        }
+        o.afterSaleStatus = 6;
+        o.updateTime = clock.now();
+        pushRefund("200", o);
+        return true;
+    }
+
+    /**
+     * The merchant (or the platform) agrees and the money goes back: tag 201, then 206; an order that had not
+     * shipped is cancelled with it (tag 106).
+     */
+    public synchronized boolean completeRefund(String orderId) {
+        SimOrder o = orders.get(orderId);
+        if (o == null || o.afterSaleStatus != 6) {
+            return false;
+        }
+        pushRefund("201", o);
+        o.afterSaleStatus = 12;
+        o.updateTime = clock.now();
+        pushRefund("206", o);
+        if (o.status == 2 || o.status == 105) {
+            o.status = 4;
+            pushTrade("106", o);
+        }
+        return true;
+    }
+
+    /** The buyer withdraws the request (after-sale closed, tag 207); the order may ship again. */
+    public synchronized boolean withdrawRefund(String orderId) {
+        SimOrder o = orders.get(orderId);
+        if (o == null || o.afterSaleStatus != 6) {
+            return false;
+        }
+        o.afterSaleStatus = 0;
+        o.updateTime = clock.now();
+        pushRefund("207", o);
+        return true;
+    }
+
+    /** The merchant's remark on the platform (tag 113). */
+    public synchronized boolean setSellerRemark(String orderId, String remark) {
+        SimOrder o = orders.get(orderId);
+        if (o == null) {
+            return false;
+        }
+        o.sellerWords = remark;
+        o.updateTime = clock.now();
+        pushTrade("113", o);
+        return true;
+    }
+
+    private void pushTrade(String tag, SimOrder o) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("p_id", Long.parseLong(o.orderId));
+        data.put("s_ids", o.skus.stream().map(s -> Long.parseLong(s.subOrderId())).toList());
+        data.put("shop_id", Long.parseLong(o.shopId));
+        data.put("order_status", o.status);
+        data.put("order_type", 0);
+        data.put("biz", 2);
+        data.put("create_time", o.createTime.getEpochSecond());
+        data.put("update_time", o.updateTime.getEpochSecond());
+        pusher.push(tag, data);
+    }
+
+    private void pushRefund(String tag, SimOrder o) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("aftersale_id", Long.parseLong(o.orderId) + 7_000_000_000_000_000L % 1_000_000_000L);
+        data.put("aftersale_status", o.afterSaleStatus);
+        data.put("aftersale_type", 1);
+        data.put("p_id", Long.parseLong(o.orderId));
+        data.put("s_id", Long.parseLong(o.skus.get(0).subOrderId()));
+        data.put("shop_id", Long.parseLong(o.shopId));
+        data.put("refund_amount", o.payAmount());
+        pusher.push(tag, data);
     }
 
     public synchronized boolean pay(String orderId) {
@@ -581,6 +701,7 @@ public class DoudianPlatform {
         o.payTime = clock.now();
         o.expShipTime = o.payTime.plus(Duration.ofHours(48));
         o.updateTime = o.payTime;
+        pushTrade("101", o);
         return true;
     }
 
@@ -607,6 +728,7 @@ public class DoudianPlatform {
         authCodes.clear();
         shops.retainAll(java.util.Set.of(config.shopId()));
         knobs = Knobs.NONE;
+        pusher.reset();
     }
 
     // ---------------------------------------------------------------- rendering

@@ -60,7 +60,7 @@ final class InProcessDoudian {
     }
 
     InProcessDoudian(DoudianSettings settings) {
-        SimProperties props = new SimProperties(true, new SimProperties.Doudian(APP_KEY, SECRET, SHOP, 0, 0),
+        SimProperties props = new SimProperties(true, new SimProperties.Doudian(APP_KEY, SECRET, SHOP, 0, 0, "off", 0),
                 new SimProperties.Kdniao("1", "k", "", 1), new SimProperties.Sf("p", "c", ""),
                 new SimProperties.Parcels(1, 0, 0, 0, Duration.ofSeconds(1)));
         platform = new DoudianPlatform(props, simClock);
