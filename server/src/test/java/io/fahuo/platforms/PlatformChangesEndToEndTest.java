@@ -80,6 +80,10 @@ class PlatformChangesEndToEndTest extends IntegrationTest {
         assertThat(sim().ledger()).filteredOn(w -> douyinId.equals(w.get("orderId")))
                 .extracting(w -> w.get("trackingNo")).containsExactly(shipped.trackingNumber());
         assertThat(orders.get(m.tenantId(), order.id()).status()).isEqualTo(OrderStatus.SHIPPED);
+        // the receiver was opened twice, once for each waybill, and each opening is on record
+        assertThat(jdbc.sql("select purpose, actor from pii_access_log where tenant_id = ? and order_id = ? order by at")
+                .params(m.tenantId(), order.id()).query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).list())
+                .containsExactly("WAYBILL/pipeline", "WAYBILL/pipeline");
     }
 
     @Test
