@@ -15,20 +15,29 @@ public class DoudianRateLimiter {
     private final double perSecond;
     private final double burst;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final java.util.function.LongSupplier nanoTime;
+    private final java.util.function.LongConsumer park;
 
     /** {@code perSecond <= 0} switches the limit off. */
     public DoudianRateLimiter(double perSecond) {
+        this(perSecond, System::nanoTime, LockSupport::parkNanos);
+    }
+
+    DoudianRateLimiter(double perSecond, java.util.function.LongSupplier nanoTime, java.util.function.LongConsumer park) {
         this.perSecond = perSecond;
         this.burst = Math.max(1, perSecond);
+        this.nanoTime = nanoTime;
+        this.park = park;
     }
 
     public void acquire(String appKey) {
         if (perSecond <= 0) {
             return;
         }
-        long waitNanos = buckets.computeIfAbsent(appKey, k -> new Bucket(burst)).reserve(perSecond, burst);
+        long waitNanos = buckets.computeIfAbsent(appKey, k -> new Bucket(burst, nanoTime.getAsLong()))
+                .reserve(perSecond, burst, nanoTime.getAsLong());
         if (waitNanos > 0) {
-            LockSupport.parkNanos(waitNanos);
+            park.accept(waitNanos);
         }
     }
 
@@ -49,15 +58,15 @@ public class DoudianRateLimiter {
 
     private static final class Bucket {
         private double tokens;
-        private long refilledAt = System.nanoTime();
+        private long refilledAt;
 
-        Bucket(double tokens) {
+        Bucket(double tokens, long now) {
             this.tokens = tokens;
+            this.refilledAt = now;
         }
 
         /** Takes a permit (possibly going into debt) and returns how long the caller must wait for it. */
-        synchronized long reserve(double perSecond, double burst) {
-            long now = System.nanoTime();
+        synchronized long reserve(double perSecond, double burst, long now) {
             tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * perSecond);
             refilledAt = now;
             tokens -= 1;

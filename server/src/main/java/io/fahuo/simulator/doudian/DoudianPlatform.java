@@ -90,11 +90,30 @@ public class DoudianPlatform {
     private final SimOrderFactory factory = new SimOrderFactory();
     private volatile Knobs knobs = Knobs.NONE;
     private volatile DoudianPusher pusher;
+    private final Map<String, AtomicLong> faults = new ConcurrentHashMap<>();
     private final RateLimiter limiter = new RateLimiter();
 
-    /** Chaos for tests: latency, a share of requests answered 20000, and a QPS limit (0 = none). */
-    public record Knobs(int latencyMillis, double errorRate, int qpsLimit) {
-        public static final Knobs NONE = new Knobs(0, 0, 0);
+    /**
+     * Chaos for tests: latency; a share of requests refused with 20000 (nothing done); a QPS limit per app
+     * (0 = none, over it 60000 isv.traffic-limited); a share answered HTTP 502 by the gateway (nothing done);
+     * a share whose work is done but whose answer is lost (20001 timeout), the hardest case for idempotency.
+     */
+    public record Knobs(int latencyMillis, double errorRate, int qpsLimit, double http5xxRate, double lostReplyRate) {
+        public static final Knobs NONE = new Knobs(0, 0, 0, 0, 0);
+
+        public Knobs(int latencyMillis, double errorRate, int qpsLimit) {
+            this(latencyMillis, errorRate, qpsLimit, 0, 0);
+        }
+    }
+
+    /** Whether the gateway in front of the platform fails this request with an HTTP 5xx (the knob's share). */
+    public boolean rollGatewayFailure() {
+        double rate = knobs.http5xxRate();
+        boolean fail = rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
+        if (fail) {
+            fault("http-502");
+        }
+        return fail;
     }
 
     public DoudianPlatform(SimProperties properties, SimClock clock) {
@@ -118,6 +137,17 @@ public class DoudianPlatform {
         shops.add(shopId);
     }
 
+    private void fault(String kind) {
+        faults.computeIfAbsent(kind, x -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** How many failures each knob injected since the last reset. */
+    public Map<String, Long> faults() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        faults.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
     public void setKnobs(Knobs knobs) {
         this.knobs = knobs;
     }
@@ -135,13 +165,24 @@ public class DoudianPlatform {
         }
         Knobs k = knobs;
         if (k.qpsLimit() > 0 && !limiter.tryAcquire(k.qpsLimit())) {
+            fault("60000");
             return error(60000, "调用过于频繁", "isv.traffic-limited", "调用频率超限");
         }
         if (k.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < k.errorRate()) {
+            fault("20000");
             return error(20000, "服务不可用", "isp.service-error", "服务暂时不可用,请稍后重试");
         }
         Map<String, Object> params = OpenApiSignature.toMap(body);
         String shop = pathMethod.startsWith("token.") ? null : tokens.get(query.get("access_token")).shopId;
+        Map<String, Object> answer = serve(pathMethod, shop, params);
+        if (k.lostReplyRate() > 0 && ThreadLocalRandom.current().nextDouble() < k.lostReplyRate()) {
+            fault("lost-reply");
+            return error(20001, "服务超时", "isp.timeout", "处理超时,请稍后重试");
+        }
+        return answer;
+    }
+
+    private Map<String, Object> serve(String pathMethod, String shop, Map<String, Object> params) {
         return switch (pathMethod) {
             case "token.create" -> tokenCreate(params);
             case "token.refresh" -> tokenRefresh(params);
@@ -611,6 +652,30 @@ public class DoudianPlatform {
         return true;
     }
 
+    /**
+     * Changes an order as the platform would, but its push is lost (so only a fetch or a refused write-back
+     * tells Fahuo): {@code status}, {@code afterSaleStatus}, or shipped by someone else with {@code trackingNo}.
+     */
+    public synchronized boolean changeQuietly(String orderId, Integer status, Integer afterSaleStatus, String trackingNo) {
+        SimOrder o = orders.get(orderId);
+        if (o == null) {
+            return false;
+        }
+        if (status != null) {
+            o.status = status;
+        }
+        if (afterSaleStatus != null) {
+            o.afterSaleStatus = afterSaleStatus;
+        }
+        if (trackingNo != null) {
+            o.status = 3;
+            o.shipTime = clock.now();
+            o.logistics.add(new SimOrder.Logistics(trackingNo, "zhongtong", COMPANIES.get("zhongtong"), clock.now()));
+        }
+        o.updateTime = clock.now();
+        return true;
+    }
+
     /** The buyer asks for a refund (仅退款) of every line: after-sale pending, tag 200. */
     public synchronized boolean openRefund(String orderId) {
         SimOrder o = orders.get(orderId);
@@ -728,6 +793,7 @@ public class DoudianPlatform {
         authCodes.clear();
         shops.retainAll(java.util.Set.of(config.shopId()));
         knobs = Knobs.NONE;
+        faults.clear();
         pusher.reset();
     }
 

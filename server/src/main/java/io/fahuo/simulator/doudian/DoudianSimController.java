@@ -28,14 +28,26 @@ class DoudianSimController {
     }
 
     @PostMapping("/{group:[a-zA-Z]+}/{action:[a-zA-Z]+}")
-    Map<String, Object> openApi(@PathVariable String group, @PathVariable String action,
-                                @RequestParam Map<String, String> query, @RequestBody(required = false) String body)
+    ResponseEntity<?> openApi(@PathVariable String group, @PathVariable String action,
+                              @RequestParam Map<String, String> query, @RequestBody(required = false) String body)
             throws InterruptedException {
         int latency = platform.knobs().latencyMillis();
         if (latency > 0) {
             Thread.sleep(latency);
         }
-        return platform.handle(group + "." + action, query, body);
+        if (platform.rollGatewayFailure()) {
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).build();
+        }
+        return ResponseEntity.ok(platform.handle(group + "." + action, query, body));
+    }
+
+    public record QuietChange(Integer status, Integer afterSaleStatus, String trackingNo) {
+    }
+
+    /** Changes an order without its push (a lost message): only a fetch or a refused write-back reveals it. */
+    @PostMapping(path = "/_control/orders/{id}/quietly", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> changeQuietly(@PathVariable String id, @RequestBody QuietChange change) {
+        return Map.of("changed", platform.changeQuietly(id, change.status(), change.afterSaleStatus(), change.trackingNo()));
     }
 
     public record CreateOrders(String shopId, Integer count, Integer status, List<String> skuCodes, String buyerWords, Boolean longAddress,
@@ -157,6 +169,12 @@ class DoudianSimController {
     DoudianPlatform.Knobs knobs(@RequestBody DoudianPlatform.Knobs knobs) {
         platform.setKnobs(knobs);
         return knobs;
+    }
+
+    /** Failures the knobs injected so far, by kind (20000, 60000, http-502, lost-reply). */
+    @GetMapping("/_control/faults")
+    Map<String, Long> faults() {
+        return platform.faults();
     }
 
     @PostMapping("/_control/reset")
