@@ -125,10 +125,10 @@ public class OrderIntake {
             }
             boolean stale = in.updatedAt().isBefore(k.platformUpdatedAt());
             String fingerprint = fingerprint(in.receiver());
-            boolean receiverChanged = k.receiverFingerprint() != null && !k.receiverFingerprint().equals(fingerprint);
+            boolean receiverChanged = receiverChanged(k.receiverFingerprint(), fingerprint, in.updatedAt().isAfter(k.platformUpdatedAt()));
             boolean afterSaleChanged = in.afterSale() != k.afterSale();
             boolean same = in.updatedAt().equals(k.platformUpdatedAt()) && in.platformStatus().equals(k.platformStatus())
-                    && !receiverChanged && !afterSaleChanged && fingerprint.equals(k.receiverFingerprint());
+                    && !receiverChanged && !afterSaleChanged && k.receiverFingerprint() != null;
             if (stale || same) {
                 unchanged++;
                 continue;
@@ -221,16 +221,36 @@ public class OrderIntake {
     }
 
     /**
-     * The receiver as the platform sent it, hashed: region, masked parts and the platform's protected form.
-     * The platform's ciphertext of an unchanged address stays the same, so a new fingerprint means a new address.
+     * The receiver as the platform sent it, as two hashes "visible:protected": region and masked parts, and the
+     * platform's protected form (ciphertexts). Compared by {@link #receiverChanged}.
      */
     static String fingerprint(ReceiverSnapshot r) {
-        String joined = String.join("\u0001", String.valueOf(r.province()), String.valueOf(r.city()), String.valueOf(r.district()),
-                String.valueOf(r.street()), String.valueOf(r.nameMasked()), String.valueOf(r.phoneMasked()),
-                String.valueOf(r.detailMasked()), String.valueOf(r.sensitive()));
+        String visible = String.join("\u0001", String.valueOf(r.province()), String.valueOf(r.city()), String.valueOf(r.district()),
+                String.valueOf(r.street()), String.valueOf(r.nameMasked()), String.valueOf(r.phoneMasked()), String.valueOf(r.detailMasked()));
+        return sha256(visible).substring(0, 31) + ":" + sha256(String.valueOf(r.sensitive())).substring(0, 31);
+    }
+
+    /**
+     * Whether the receiver changed. A change of region or masked parts is one; a change of the ciphertexts alone
+     * counts only when the platform also moved the order's update time, so a platform that re-encrypts an
+     * unchanged address on a later read cannot make Fahuo void good waybills.
+     */
+    static boolean receiverChanged(String before, String now, boolean platformUpdated) {
+        if (before == null || before.equals(now)) {
+            return false;
+        }
+        int b = before.indexOf(':');
+        int n = now.indexOf(':');
+        if (b < 0 || n < 0 || !before.substring(0, b).equals(now.substring(0, n))) {
+            return true;
+        }
+        return platformUpdated;
+    }
+
+    private static String sha256(String s) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(joined.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

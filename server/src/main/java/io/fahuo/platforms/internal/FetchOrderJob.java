@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,7 +14,9 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import io.fahuo.platforms.PlatformGateway;
 import io.fahuo.platforms.Shops;
@@ -38,6 +41,18 @@ public class FetchOrderJob {
 
     public static String data(long tenantId, long shopId, String platformOrderId) {
         return tenantId + ":" + shopId + ":" + platformOrderId;
+    }
+
+    /**
+     * Forgets pushed message ids after {@code fahuo.push.keep} (7 days): the platform repeats a message for
+     * hours, not days, so older ids cannot come back.
+     */
+    @Bean
+    RecurringTask<Void> platformPushCleanup(org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
+                                            @Value("${fahuo.push.keep:P7D}") Duration keep) {
+        return Tasks.recurring("platform-push-cleanup", FixedDelay.of(Duration.ofHours(1))).execute((instance, ctx) ->
+                jdbc.sql("delete from platform_push where received_at < ?")
+                        .param(clock.instant().minus(keep).atOffset(java.time.ZoneOffset.UTC)).update());
     }
 
     @Bean
