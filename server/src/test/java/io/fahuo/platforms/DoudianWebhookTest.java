@@ -48,6 +48,8 @@ class DoudianWebhookTest extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     PlatformPushes pushes;
+    @Autowired
+    Shops shops;
 
     @Test
     void aSignedPushMakesFahuoFetchTheOrderAndBelieveOnlyThePlatform() {
@@ -64,6 +66,14 @@ class DoudianWebhookTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(orders.findByPlatformId(m.tenantId(), m.shopId(), orderId)).get()
                         .extracting(Order::status).isEqualTo(OrderStatus.PENDING));
+
+        // the tokens Fahuo got for the shop are stored sealed, never as they are
+        var creds = shops.credentials(m.tenantId(), m.shopId());
+        assertThat(creds.accessToken()).isNotBlank();
+        Map<String, Object> row = jdbc.sql("select access_token_enc, refresh_token_enc from shop where id = ?").param(m.shopId())
+                .query().singleRow();
+        assertThat((String) row.get("access_token_enc")).doesNotContain(creds.accessToken());
+        assertThat((String) row.get("refresh_token_enc")).doesNotContain(creds.refreshToken());
     }
 
     @Test

@@ -165,8 +165,15 @@ class DoudianSimController {
         return platform.ledger();
     }
 
+    /** The knobs as posted; what is left out is off. */
+    public record KnobsRequest(Integer latencyMillis, Double errorRate, Integer qpsLimit, Double http5xxRate, Double lostReplyRate) {
+    }
+
     @PostMapping(path = "/_control/knobs", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DoudianPlatform.Knobs knobs(@RequestBody DoudianPlatform.Knobs knobs) {
+    DoudianPlatform.Knobs knobs(@RequestBody KnobsRequest r) {
+        DoudianPlatform.Knobs knobs = new DoudianPlatform.Knobs(r.latencyMillis() == null ? 0 : r.latencyMillis(),
+                r.errorRate() == null ? 0 : r.errorRate(), r.qpsLimit() == null ? 0 : r.qpsLimit(),
+                r.http5xxRate() == null ? 0 : r.http5xxRate(), r.lostReplyRate() == null ? 0 : r.lostReplyRate());
         platform.setKnobs(knobs);
         return knobs;
     }
