@@ -35,6 +35,11 @@ public class DoudianConnector implements PlatformConnector {
     private final Consumer<Duration> pause;
     private final Map<Long, Object> renewLocks = new ConcurrentHashMap<>();
 
+    /** With the default settings and no client-side rate limit. */
+    public DoudianConnector(DoudianClient client, TokenStore tokens, Clock clock) {
+        this(client, tokens, clock, DoudianSettings.of(Duration.ofSeconds(15), 100, 50000), new DoudianRateLimiter(0));
+    }
+
     public DoudianConnector(DoudianClient client, TokenStore tokens, Clock clock, DoudianSettings settings, DoudianRateLimiter limiter) {
         this(client, tokens, clock, settings, limiter, DoudianRateLimiter::sleep);
     }
@@ -201,7 +206,8 @@ public class DoudianConnector implements PlatformConnector {
      */
     private ShopCredentials renew(ShopCredentials shop, String refused) {
         synchronized (renewLocks.computeIfAbsent(shop.shopId(), k -> new Object())) {
-            ShopCredentials stored = tokens.credentials(shop.tenantId(), shop.shopId());
+            ShopCredentials fromStore = tokens.credentials(shop.tenantId(), shop.shopId());
+            ShopCredentials stored = fromStore == null ? shop : fromStore;
             boolean renewedMeanwhile = stored.accessToken() != null && !stored.accessToken().equals(shop.accessToken())
                     && !stored.accessToken().equals(refused);
             if (renewedMeanwhile && usable(stored)) {

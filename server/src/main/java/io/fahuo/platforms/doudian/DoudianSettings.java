@@ -3,6 +3,7 @@ package io.fahuo.platforms.doudian;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -18,12 +19,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           the (retryable) failure reaches the job
  */
 @ConfigurationProperties("fahuo.doudian")
-public record DoudianSettings(@DefaultValue("PT15S") Duration timeout,
-                              @DefaultValue("100") int pageSize,
-                              @DefaultValue("50000") int maxPagedRows,
-                              @DefaultValue("20") double qps,
-                              @DefaultValue("PT30M") Duration renewBefore,
-                              @DefaultValue("2") int rateLimitedRetries) {
+public record DoudianSettings(Duration timeout, int pageSize, int maxPagedRows, double qps, Duration renewBefore, int rateLimitedRetries) {
+
+    @ConstructorBinding
+    public DoudianSettings(@DefaultValue("PT15S") Duration timeout,
+                           @DefaultValue("100") int pageSize,
+                           @DefaultValue("50000") int maxPagedRows,
+                           @DefaultValue("20") double qps,
+                           @DefaultValue("PT30M") Duration renewBefore,
+                           @DefaultValue("2") int rateLimitedRetries) {
+        this.timeout = timeout;
+        this.pageSize = pageSize;
+        this.maxPagedRows = maxPagedRows;
+        this.qps = qps;
+        this.renewBefore = renewBefore;
+        this.rateLimitedRetries = rateLimitedRetries;
+    }
+
+    /** Defaults for what is not given: 20 calls/s, renew 30 min before expiry, 2 repeats after 60000. */
+    public DoudianSettings(Duration timeout, int pageSize, int maxPagedRows) {
+        this(timeout, pageSize, maxPagedRows, 20, Duration.ofMinutes(30), 2);
+    }
 
     public static DoudianSettings of(Duration timeout, int pageSize, int maxPagedRows) {
         return new DoudianSettings(timeout, pageSize, maxPagedRows, 20, Duration.ofMinutes(30), 2);
