@@ -175,6 +175,8 @@ public class OrderIntake {
                         "after-sale on the platform: " + k.afterSale() + " → " + in.afterSale(), 0});
                 if (refundOpen(in.afterSale()) && !shipped && d.status() != OrderStatus.CANCELLED) {
                     afterInsert.add(new OrderRefundRequested(tenantId, k.id()));
+                } else if (refundOpen(k.afterSale()) && in.afterSale() == AfterSale.NONE && !shipped && d.status() != OrderStatus.CANCELLED) {
+                    afterInsert.add(new OrderRefundWithdrawn(tenantId, k.id()));
                 }
             }
             boolean newlyCancelledOnPlatform = in.state() == PlatformState.CANCELLED && !in.platformStatus().equals(k.platformStatus());

@@ -107,6 +107,26 @@ class PlatformChangesEndToEndTest extends IntegrationTest {
     }
 
     @Test
+    void aWithdrawnRefundRequestLiftsItsHoldAndTheOrderShips() {
+        Fixtures.Merchant m = fixtures.merchant("refund-withdrawn", Fixtures.Options.standard().withoutAutoShip());
+        String douyinId = sim().createOrders(m.platformShopId(), 1, Map.of()).get(0);
+        Order order = awaitOrder(m, douyinId, OrderStatus.PENDING);
+        pausePull(m);
+        sim().post("/sim/doudian/_control/orders/" + douyinId + "/refund", "");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(orders.get(m.tenantId(), order.id()).status()).isEqualTo(OrderStatus.ON_HOLD));
+
+        sim().post("/sim/doudian/_control/orders/" + douyinId + "/refund/withdraw", "");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Order now = orders.get(m.tenantId(), order.id());
+            assertThat(now.status()).isEqualTo(OrderStatus.PENDING);
+            assertThat(now.holdReason()).isNull();
+        });
+        assertThat(runBatch(api(m.token()), "ship", List.of(order.id())).path("succeeded").asInt()).isEqualTo(1);
+        assertThat(orders.get(m.tenantId(), order.id()).status()).isEqualTo(OrderStatus.SHIPPED);
+    }
+
+    @Test
     void aRefundAfterShippingAsksForTheParcelToBeIntercepted() {
         Fixtures.Merchant m = fixtures.merchant("refund-shipped", Fixtures.Options.standard());
         String douyinId = sim().createOrders(m.platformShopId(), 1, Map.of()).get(0);

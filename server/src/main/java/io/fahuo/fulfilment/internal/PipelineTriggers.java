@@ -19,6 +19,7 @@ import io.fahuo.orders.Orders;
 import io.fahuo.orders.domain.Order;
 import io.fahuo.orders.domain.OrderStatus;
 import io.fahuo.orders.OrderRefundRequested;
+import io.fahuo.orders.OrderRefundWithdrawn;
 import io.fahuo.orders.OrdersBecameShippable;
 import io.fahuo.platforms.Shops;
 import io.fahuo.shipments.Shipments;
@@ -85,6 +86,27 @@ class PipelineTriggers {
     @EventListener
     void on(OrderRefundRequested event) {
         fulfilment.holdAutomatically(event.tenantId(), event.orderId(), REFUND_HOLD);
+    }
+
+    /**
+     * The refund request that held the order ended without a refund: the hold it caused is lifted, and the
+     * order goes on where it stopped (by itself when the shop ships automatically). Holds for other reasons stay.
+     */
+    @EventListener
+    void on(OrderRefundWithdrawn event) {
+        long t = event.tenantId();
+        progress.lock(t, event.orderId());
+        Order order = orders.get(t, event.orderId());
+        if (order.status() != OrderStatus.ON_HOLD || !REFUND_HOLD.equals(order.holdReason())) {
+            return;
+        }
+        boolean hasWaybill = shipments.forOrder(t, order.id()).stream()
+                .anyMatch(s -> s.hasWaybill() && s.status() == ShipmentStatus.WAYBILL_ISSUED);
+        OrderStatus resume = hasWaybill ? OrderStatus.WAYBILL_ISSUED : OrderStatus.PENDING;
+        if (progress.move(t, order.id(), Set.of(OrderStatus.ON_HOLD), resume, null, "AFTER_SALE",
+                "refund request withdrawn on the platform; hold lifted → " + resume) && shops.get(t, order.shopId()).autoShip()) {
+            fulfilment.start(t, List.of(order.id()));
+        }
     }
 
     /**
