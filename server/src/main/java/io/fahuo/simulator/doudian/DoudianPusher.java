@@ -51,7 +51,7 @@ public final class DoudianPusher {
     private final java.util.function.Supplier<String> defaultUrl;
     private volatile String url;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final List<Sent> log_ = new CopyOnWriteArrayList<>();
+    private final List<Sent> deliveries = new CopyOnWriteArrayList<>();
     private final AtomicLong seq = new AtomicLong();
     private ScheduledExecutorService executor;
 
@@ -111,7 +111,7 @@ public final class DoudianPusher {
 
     /** Every delivery attempt so far, oldest first. */
     public List<Sent> sent() {
-        return List.copyOf(log_);
+        return List.copyOf(deliveries);
     }
 
     public int pending() {
@@ -120,7 +120,7 @@ public final class DoudianPusher {
 
     public void reset() {
         queue.clear();
-        log_.clear();
+        deliveries.clear();
     }
 
     /** Sends what is due now; also called by tests that want delivery without waiting. */
@@ -151,9 +151,9 @@ public final class DoudianPusher {
                 acked = false;
             }
             int attempt = p.attempts() + 1;
-            log_.add(new Sent(p.tag(), p.msgId(), p.body(), attempt, acked));
-            while (log_.size() > 2000) {
-                log_.remove(0);
+            deliveries.add(new Sent(p.tag(), p.msgId(), p.body(), attempt, acked));
+            while (deliveries.size() > 2000) {
+                deliveries.remove(0);
             }
             if (!acked) {
                 if (attempt >= MAX_ATTEMPTS) {
