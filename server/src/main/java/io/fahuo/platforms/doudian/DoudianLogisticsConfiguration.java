@@ -17,6 +17,11 @@ class DoudianLogisticsConfiguration {
     }
 
     @Bean
+    DoudianShippingCorrection doudianShippingCorrection(DoudianConnector doudian) {
+        return new DoudianShippingCorrection(doudian);
+    }
+
+    @Bean
     DoudianPrintDataSource doudianPrintDataSource(DoudianWaybillConnector waybills, CourierAccounts accounts,
             @Value("${fahuo.doudian.waybill-template-url:https://sf3-ttcdn-tos.pstatp.com/obj/logistics-davinci/template/template_76.xml}")
             String templateUrl) {

@@ -28,6 +28,7 @@ import io.fahuo.couriers.domain.PlatformReceiver;
 import io.fahuo.couriers.domain.WaybillBalance;
 import io.fahuo.couriers.domain.WaybillRequest;
 import io.fahuo.platforms.Shops;
+import io.fahuo.platforms.domain.ConfirmationOutcome;
 import io.fahuo.platforms.domain.Platform;
 import io.fahuo.platforms.domain.Shop;
 import io.fahuo.platforms.domain.ShopCredentials;
@@ -51,10 +52,11 @@ class DoudianLogisticsProtocolTest {
     final DoudianRecorder server = new DoudianRecorder();
     final Shops shops = mock(Shops.class);
     final DoudianWaybillConnector connector;
+    final DoudianConnector doudian;
 
     DoudianLogisticsProtocolTest() {
         Clock clock = Clock.systemUTC();
-        DoudianConnector doudian = new DoudianConnector(new DoudianClient(HttpClient.newHttpClient(),
+        doudian = new DoudianConnector(new DoudianClient(HttpClient.newHttpClient(),
                 new DoudianSettings(Duration.ofSeconds(5), 100, 50000), clock), (t, s, a, e, r) -> { }, clock);
         connector = new DoudianWaybillConnector(doudian, shops);
         when(shops.find(1, 42)).thenReturn(Optional.of(new Shop(42, 1, Platform.DOUDIAN, "演示店", SHOP_PLATFORM_ID, server.baseUrl(),
@@ -246,6 +248,48 @@ class DoudianLogisticsProtocolTest {
             assertThat(apply.path("track_no").stringValue()).isEqualTo("73100000000001");
             assertThat(data.get("73100000000001")).isEqualTo(new DoudianLogisticsMapper.PrintData("73100000000001",
                     "EtEh4pO0a1b2c3d4e5f6g7h8i9j0kLmNoPqRsTuVwXyZ+/==", "b3d1c7f0e2a94c5d8e6f7a8b9c0d1e2f"));
+        }
+    }
+
+    @Nested
+    class LogisticsEdit {
+
+        static final String DETAIL = "{\"code\":10000,\"msg\":\"success\",\"sub_code\":\"\",\"sub_msg\":\"\",\"data\":{\"shop_order_detail\":"
+                + "{\"order_id\":\"6921234567890123456\",\"order_status\":3,\"logistics_info\":[{\"tracking_no\":\"73100000000009\","
+                + "\"company\":\"zhongtong\",\"company_name\":\"中通快递\",\"ship_time\":1763892000}]}}}";
+
+        ShopCredentials shop() {
+            return shops.credentials(1, 42);
+        }
+
+        @Test
+        void replacesTheNumberDouyinShows() {
+            server.answering(DETAIL, Payloads.read("doudian/logisticsEdit-response.json"));
+            ConfirmationOutcome outcome = new DoudianShippingCorrection(doudian).correct(shop(), "6921234567890123456", Carrier.ZTO,
+                    "73100000000001");
+            assertThat(outcome.kind()).isEqualTo(ConfirmationOutcome.Kind.CONFIRMED);
+            assertThat(server.calls()).extracting(c -> c.query().get("method")).containsExactly("order.orderDetail", "order.logisticsEdit");
+            assertSignedCallTo("order.logisticsEdit");
+            assertThat(sent().path("order_id").stringValue()).isEqualTo("6921234567890123456");
+            assertThat(sent().path("company_code").stringValue()).isEqualTo("zhongtong");
+            assertThat(sent().path("logistics_code").stringValue()).isEqualTo("73100000000001");
+        }
+
+        @Test
+        void aNumberDouyinAlreadyShowsIsNotSentAgain() {
+            server.answering(DETAIL);
+            assertThat(new DoudianShippingCorrection(doudian).correct(shop(), "6921234567890123456", Carrier.ZTO, "73100000000009").kind())
+                    .isEqualTo(ConfirmationOutcome.Kind.CONFIRMED);
+            assertThat(server.calls()).extracting(c -> c.query().get("method")).containsExactly("order.orderDetail");
+        }
+
+        @Test
+        void aCancelledOrderReadsAsCancelledOnThePlatform() {
+            server.answering(DETAIL, Payloads.read("doudian/logisticsEdit-refused.json"));
+            ConfirmationOutcome outcome = new DoudianShippingCorrection(doudian).correct(shop(), "6921234567890123456", Carrier.ZTO,
+                    "73100000000001");
+            assertThat(outcome.kind()).isEqualTo(ConfirmationOutcome.Kind.CANCELLED_ON_PLATFORM);
+            assertThat(outcome.detail()).contains("订单已取消");
         }
     }
 }
