@@ -22,6 +22,11 @@ class DoudianLogisticsConfiguration {
     }
 
     @Bean
+    DoudianStockSync doudianStockSync(DoudianConnector doudian) {
+        return new DoudianStockSync(doudian);
+    }
+
+    @Bean
     DoudianPrintDataSource doudianPrintDataSource(DoudianWaybillConnector waybills, CourierAccounts accounts,
             @Value("${fahuo.doudian.waybill-template-url:https://sf3-ttcdn-tos.pstatp.com/obj/logistics-davinci/template/template_76.xml}")
             String templateUrl) {

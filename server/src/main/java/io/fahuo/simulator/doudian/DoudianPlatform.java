@@ -130,6 +130,13 @@ public class DoudianPlatform {
     private final Map<String, Method> served = new ConcurrentHashMap<>();
     private final List<Runnable> resetHooks = new CopyOnWriteArrayList<>();
 
+    private final List<java.util.function.Consumer<SimOrder>> orderHooks = new CopyOnWriteArrayList<>();
+
+    /** Lets another simulator class see each new order (stock deducted by the sale). */
+    void onOrderCreated(java.util.function.Consumer<SimOrder> hook) {
+        orderHooks.add(hook);
+    }
+
     /** Serves {@code method} after the common checks (signature, timestamp, token, knobs) passed. */
     void serve(String method, Method handler, Runnable onReset) {
         served.put(method, handler);
@@ -486,6 +493,7 @@ public class DoudianPlatform {
             o.cipherTel = cipher(id, o.receiver.tel(), 3);
             o.cipherDetail = cipher(id, o.receiver.detail(), 1);
             orders.put(id, o);
+            orderHooks.forEach(h -> h.accept(o));
             ids.add(id);
         }
         return ids;

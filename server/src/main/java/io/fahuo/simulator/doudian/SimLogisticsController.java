@@ -13,16 +13,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the simulated platform's logistics side holds: its waybills, edits and netsite balances. */
+/** What the simulated platform's logistics and stock sides hold: waybills, edits, netsite balances, SKU stock and its calls. */
 @RestController
 @RequestMapping(path = "/sim/doudian/_control", produces = MediaType.APPLICATION_JSON_VALUE)
 @ConditionalOnProperty(name = "fahuo.sim.enabled", havingValue = "true")
 class SimLogisticsController {
 
     private final SimLogistics logistics;
+    private final SimStock stock;
 
-    SimLogisticsController(SimLogistics logistics) {
+    SimLogisticsController(SimLogistics logistics, SimStock stock) {
         this.logistics = logistics;
+        this.stock = stock;
+    }
+
+    @GetMapping("/stock/{shopId}/{code}")
+    Map<String, Object> stock(@PathVariable String shopId, @PathVariable String code) {
+        return Map.of("shopId", shopId, "code", code, "stock", stock.stock(shopId, code));
+    }
+
+    @GetMapping("/stock-calls")
+    List<SimStock.Call> stockCalls(@RequestParam(required = false) String shopId) {
+        return stock.calls().stream().filter(c -> shopId == null || c.shopId().equals(shopId)).toList();
     }
 
     @GetMapping("/waybills")

@@ -292,4 +292,38 @@ class DoudianLogisticsProtocolTest {
             assertThat(outcome.detail()).contains("订单已取消");
         }
     }
+
+    @Nested
+    class SyncStock {
+
+        final DoudianStockSync sync = new DoudianStockSync(doudian);
+
+        @Test
+        void absoluteSetsTheNumberByMerchantCode() {
+            server.answering(Payloads.read("doudian/syncStock-response.json"));
+            sync.push(shops.credentials(1, 42), "FH-MUG-350", false, null, 90);
+            assertSignedCallTo("sku.syncStock");
+            assertThat(server.last().body()).isEqualTo("{\"code\":\"FH-MUG-350\",\"incremental\":false,\"stock_num\":90}");
+        }
+
+        @Test
+        void incrementalCarriesTheIdempotentIdAndARepeatCountsAsDone() {
+            server.answering(Payloads.read("doudian/syncStock-duplicate.json"));
+            sync.push(shops.credentials(1, 42), "FH-MUG-350", true, "FH42-1001", -3);
+            assertThat(sent().path("incremental").asBoolean()).isTrue();
+            assertThat(sent().path("idempotent_id").stringValue()).isEqualTo("FH42-1001");
+            assertThat(sent().path("stock_num").asLong()).isEqualTo(-3);
+        }
+
+        @Test
+        void aDuplicateOfAnAbsolutePushIsNotHiddenAndIncrementalNeedsAnId() {
+            server.answering(Payloads.read("doudian/syncStock-duplicate.json"));
+            assertThatThrownBy(() -> sync.push(shops.credentials(1, 42), "FH-MUG-350", false, null, 5))
+                    .hasMessageContaining("幂等ID已存在");
+            assertThatThrownBy(() -> DoudianLogisticsMapper.syncStockParams("FH-MUG-350", true, null, 5))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idempotent_id");
+            assertThatThrownBy(() -> DoudianLogisticsMapper.syncStockParams("FH-MUG-350", false, null, -1))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

@@ -194,4 +194,26 @@ class SimLogisticsTest {
         assertThat(logistics.edits()).extracting(SimLogistics.Edit::accepted).containsExactly(false, true, false, false);
         assertThat(logistics.edits().get(1).oldTrackNo()).isEqualTo("73100000000001");
     }
+
+    @Test
+    void stockTakesAnIdempotentIdOnceAndTheShopsSales() {
+        SimStock skus = new SimStock(platform, clock);
+        data(call("sku.syncStock", Map.of("code", "FH-MUG-350", "incremental", false, "stock_num", 10)));
+        data(call("sku.syncStock", Map.of("code", "FH-MUG-350", "incremental", true, "idempotent_id", "a1", "stock_num", 5)));
+        Map<String, Object> repeat = call("sku.syncStock", Map.of("code", "FH-MUG-350", "incremental", true, "idempotent_id", "a1", "stock_num", 5));
+        assertThat(repeat.get("sub_code")).isEqualTo("isv.parameter-invalid:40010");
+        assertThat(skus.stock(SHOP, "FH-MUG-350")).as("the repeat changed nothing").isEqualTo(15);
+        assertThat(call("sku.syncStock", Map.of("code", "FH-MUG-350", "incremental", true, "stock_num", 1)).get("sub_code"))
+                .isEqualTo("isv.missing-parameter");
+        assertThat(call("sku.syncStock", Map.of("code", "FH-MUG-350", "incremental", true, "idempotent_id", "a2", "stock_num", -16))
+                .get("sub_code")).isEqualTo("isv.business-failed:40021");
+        assertThat(call("sku.syncStock", Map.of("code", "NO-SUCH", "incremental", false, "stock_num", 1)).get("sub_code"))
+                .isEqualTo("isv.business-failed:40020");
+        data(call("sku.syncStock", Map.of("sku_id", "1768000000201", "incremental", false, "stock_num", 0)));
+        assertThat(skus.stock(SHOP, "FH-MUG-350")).as("absolute 0 by sku_id").isZero();
+        data(call("sku.syncStock", Map.of("code", "FH-MUG-350", "incremental", false, "stock_num", 3)));
+        platform.createOrders(SHOP, 1, new SimOrderFactory.Spec(null, List.of("FH-MUG-350"), null, false, false, null, null));
+        assertThat(skus.stock(SHOP, "FH-MUG-350")).as("a sale deducts").isLessThan(3);
+        assertThat(skus.calls()).extracting(SimStock.Call::accepted).containsExactly(true, true, false, false, false, false, true, true);
+    }
 }
