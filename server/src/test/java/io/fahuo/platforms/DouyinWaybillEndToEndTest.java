@@ -118,4 +118,34 @@ class DouyinWaybillEndToEndTest extends IntegrationTest {
         assertThat(ups.status()).isEqualTo(400);
         assertThat(ups.text()).contains("does not ship UPS");
     }
+
+    @Test
+    void anOrderCancelledAfterItsDouyinWaybillGivesTheNumberBackToTheNetsite() {
+        Fixtures.Merchant m = fixtures.merchant("dy-waybill-cancel", Fixtures.Options.standard().withoutAutoShip());
+        ApiClient api = api(m.token());
+        long douyinAccount = api.post("/api/v1/shops/" + m.shopId() + "/waybill-accounts", "{\"carrier\":\"YTO\",\"isDefault\":true}")
+                .json().path("id").asLong();
+        String douyinId = sim().createOrders(m.platformShopId(), 1, Map.of()).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.getJson("/api/v1/orders").path("total").asInt() == 1);
+        long orderId = api.getJson("/api/v1/orders").path("items").get(0).path("id").asLong();
+        api.post("/api/v1/batches", "{\"action\":\"issue-waybill\",\"orderIds\":[" + orderId + "]}");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "WAYBILL_ISSUED".equals(api.getJson("/api/v1/orders/" + orderId).path("status").stringValue()));
+        String tracking = api.getJson("/api/v1/orders/" + orderId).path("shipments").get(0).path("trackingNumber").stringValue();
+        assertThat(tracking).startsWith("YT");
+        assertThat(api.post("/api/v1/couriers/accounts/" + douyinAccount + "/balance/check", "").json().path("available").asInt())
+                .isEqualTo(10_000 - 1);
+
+        sim().cancel(douyinId);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "CANCELLED".equals(api.getJson("/api/v1/orders/" + orderId).path("shipments").get(0).path("status").stringValue()));
+        List<Map<String, Object>> waybills = JSON.readValue(sim().get("/sim/doudian/_control/waybills?shopId=" + m.platformShopId()),
+                new TypeReference<>() { });
+        assertThat(waybills).singleElement().satisfies(w -> {
+            assertThat(w.get("trackNo")).isEqualTo(tracking);
+            assertThat(w.get("cancelledAt")).isNotNull();
+        });
+        assertThat(api.post("/api/v1/couriers/accounts/" + douyinAccount + "/balance/check", "").json().path("available").asInt())
+                .isEqualTo(10_000);
+    }
 }
