@@ -45,6 +45,14 @@ public final class Bench {
         Path runDir = config.runDir();
         deleteTree(runDir);
         run.server = ServerProcess.start(config, runDir, "first");
+        // a bench stopped with Ctrl-C or kill takes its server with it
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                run.server.close();
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }));
         run.api = new Api(config);
         Run.log("server up on port %d in %.1f s (pid %d)", config.port, run.server.startMillis / 1000.0, run.server.pid());
         try {
