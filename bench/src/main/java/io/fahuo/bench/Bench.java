@@ -19,8 +19,8 @@ public final class Bench {
 
     static final List<String> PHASES = List.of("ingest", "pipeline", "flash", "labels", "queries", "footprint");
     /** Each phase's share of the 15 minutes (the build and the start come first); a phase over it is reported. */
-    static final Map<String, Integer> BUDGET_SECONDS = Map.of("loopback", 20, "ingest", 90, "pipeline", 240, "flash", 240,
-            "labels", 40, "queries", 200, "footprint", 60);
+    static final Map<String, Integer> BUDGET_SECONDS = Map.of("loopback", 25, "ingest", 60, "pipeline", 230, "flash", 220,
+            "labels", 20, "labels-job", 20, "queries", 200, "footprint", 40);
 
     public static void main(String[] args) throws Exception {
         List<String> phases = new ArrayList<>();
@@ -55,6 +55,7 @@ public final class Bench {
         }));
         run.api = new Api(config);
         Run.log("server up on port %d in %.1f s (pid %d)", config.port, run.server.startMillis / 1000.0, run.server.pid());
+        Thread analyzer = autovacuumStandIn(run, machine);
         try {
             // enough stock for any flash sale; the demo seeds 100,000 of each product
             run.db.execute("update stock_level set on_hand = on_hand + 10000000 where tenant_id = ?", Run.TENANT);
@@ -63,7 +64,10 @@ public final class Bench {
                         run.server.startMillis);
             }
             if (selected.contains("pipeline") || selected.contains("flash")) {
-                phase(run, "loopback", () -> LoopbackPhase.run(run));
+                phase(run, "loopback", () -> {
+                    LoopbackPhase.run(run);
+                    DbLoopbackPhase.run(run);
+                });
             }
             if (selected.contains("labels")) {
                 phase(run, "labels", () -> LabelPhase.renderers(run));
@@ -93,12 +97,47 @@ public final class Bench {
                 phase(run, "footprint", () -> FootprintPhase.restart(run));
             }
         } finally {
+            if (analyzer != null) {
+                analyzer.interrupt();
+            }
             run.server.close();
         }
         machine.put("loadAverageAtEnd", loadAverage());
         long total = System.currentTimeMillis() - t0;
         Report.write(run, machine, selected, total);
         Run.log("done in %.0f s: bench/results/latest.json, docs/benchmarks.md", total / 1000.0);
+    }
+
+    /**
+     * A PostgreSQL with autovacuum off (this machine's) never gathers statistics on the fresh bench database, and the
+     * planner then walks whole tables for one order's rows. Production runs autovacuum; standing in for it, the bench
+     * analyzes the database every 30 s while autovacuum is off, and says so in the results.
+     */
+    private static Thread autovacuumStandIn(Run run, Map<String, Object> machine) throws Exception {
+        String autovacuum;
+        try (var c = run.db.connect()) {
+            autovacuum = Db.string(c, "show autovacuum");
+        }
+        machine.put("autovacuum", autovacuum.equals("on") ? "on"
+                : "off on this server: the bench runs ANALYZE every 30 s in its place");
+        if (autovacuum.equals("on")) {
+            return null;
+        }
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(30_000);
+                    run.db.execute("analyze");
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    Run.log("  analyze failed: %s", e.getMessage());
+                }
+            }
+        }, "autovacuum-stand-in");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     interface Body {

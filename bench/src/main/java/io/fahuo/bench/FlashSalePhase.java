@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 final class FlashSalePhase {
 
     static final int TARGET_ORDERS = 100_000;
+    static final long BUDGET_MILLIS = 200_000;
 
     record Burst(int orders, Shipping.Outcome outcome, long createdAt) {
         double ordersPerSecond() {
@@ -45,17 +46,23 @@ final class FlashSalePhase {
         run.db.execute("update shop set auto_ship = true where tenant_id = ?", Run.TENANT);
         run.api.simLatency(0);
         int n = run.config.flashOrders;
-        Burst b = burst(run, n, 420_000);
+        Burst b = burst(run, n, BUDGET_MILLIS);
         double rate = b.ordersPerSecond();
         String scale = String.format("%,d orders", n);
         run.add(Figure.more("flash", "flash.rate", "Flash sale throughput (" + scale + " at once)", rate, "orders/s")
                 .limit(run.pipelineLimit(), run.pipelineLimitName()).target(500));
-        run.add(Figure.less("flash", "flash.measured", "Flash sale: " + scale + " paid → all shipped", b.untilAllShippedSeconds(), "s")
-                .note(b.outcome().timedOut() ? "gave up waiting: " + b.outcome().shipped() + " shipped" : null));
+        if (b.outcome().timedOut()) {
+            run.add(Figure.more("flash", "flash.measured", "Flash sale: " + scale + " paid → shipped within the time box",
+                    b.outcome().shipped(), "orders").note(String.format("time box %d s: %,d of %,d shipped", BUDGET_MILLIS / 1000,
+                    b.outcome().shipped(), n)));
+        } else {
+            run.add(Figure.less("flash", "flash.measured", "Flash sale: " + scale + " paid → all shipped", b.untilAllShippedSeconds(), "s"));
+        }
         if (n >= TARGET_ORDERS) {
             run.add(Figure.less("flash", "flash.100k", "Flash sale: 100,000 paid → all shipped", b.untilAllShippedSeconds(), "s")
                     .limit(limitSeconds(run, b), "sync wait + 100,000 ÷ loopback-derived limit").target(300));
         } else {
+            // throughput from the first order taken in to the last shipped, over what shipped within the time box
             double extrapolated = b.untilFirstIngestedSeconds() + TARGET_ORDERS / rate;
             run.add(Figure.less("flash", "flash.100k", "Flash sale: 100,000 → all shipped (EXTRAPOLATED from " + scale + ")",
                     extrapolated, "s").limit(limitSeconds(run, b), "sync wait + 100,000 ÷ loopback-derived limit").target(300)

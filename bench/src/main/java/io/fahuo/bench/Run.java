@@ -21,17 +21,32 @@ final class Run {
     Double loopbackPerSecond;
     /** HTTP requests the server answers per order shipped, measured in the pipeline phase. */
     Double requestsPerOrder;
-    /** Orders per second the pipeline sustains from a backlog (flash sale), for the start of the queries' data. */
-    long demoShopId;
-    long warehouseId;
+    /** PostgreSQL primary-key round trips per second from 16 connections, measured in this run. */
+    Double dbRoundTripsPerSecond;
+    /** Database statements (table scans + rows written) per order shipped, measured in the pipeline phase. */
+    Double dbStatementsPerOrder;
 
-    /** What the loopback rate allows in orders/s, given the HTTP requests each order needs. */
+    /**
+     * What this machine allows in orders/s: the lower of the loopback HTTP rate ÷ HTTP requests per order and the
+     * database round-trip rate ÷ database statements per order (both measured in this run).
+     */
     Double pipelineLimit() {
-        return loopbackPerSecond == null || requestsPerOrder == null ? null : loopbackPerSecond / requestsPerOrder;
+        Double http = loopbackPerSecond == null || requestsPerOrder == null ? null : loopbackPerSecond / requestsPerOrder;
+        Double db = dbRoundTripsPerSecond == null || dbStatementsPerOrder == null ? null : dbRoundTripsPerSecond / dbStatementsPerOrder;
+        if (http == null || db == null) {
+            return http == null ? db : http;
+        }
+        return Math.min(http, db);
     }
 
     String pipelineLimitName() {
-        return requestsPerOrder == null ? null
+        Double limit = pipelineLimit();
+        if (limit == null) {
+            return null;
+        }
+        boolean dbBinds = dbRoundTripsPerSecond != null && dbStatementsPerOrder != null
+                && limit == dbRoundTripsPerSecond / dbStatementsPerOrder;
+        return dbBinds ? String.format("database round trips ÷ %.0f scans and writes per order", dbStatementsPerOrder)
                 : String.format("loopback HTTP rate ÷ %.1f requests per order", requestsPerOrder);
     }
 
