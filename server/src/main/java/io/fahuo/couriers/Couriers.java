@@ -53,6 +53,9 @@ public class Couriers {
         if (request.packages() > 1) {
             require(account, CourierCapability.MULTI_PACKAGE);
         }
+        if (request.receiver() == null) {
+            require(account, CourierCapability.PLATFORM_RECEIVER);
+        }
         IssuedWaybill waybill = connector(account).issueWaybill(account, accounts.credentials(tenantId, accountId), request);
         for (String number : numbers(waybill)) {
             if (!waybill.carrier().looksLikeTrackingNumber(number)) {

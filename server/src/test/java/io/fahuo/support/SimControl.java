@@ -64,7 +64,7 @@ public class SimControl {
     }
 
     public void douyinKnobs(int latencyMillis, double errorRate, int qps) {
-        post("/sim/doudian/_control/knobs", JSON.writeValueAsString(Map.of("latencyMillis", latencyMillis, "errorRate", errorRate, "qpsLimit", qps)));
+        douyinChaos(latencyMillis, errorRate, qps, 0, 0);
     }
 
     /** All Douyin chaos knobs: latency, share refused with 20000, QPS limit, share of HTTP 502, share of lost replies. */

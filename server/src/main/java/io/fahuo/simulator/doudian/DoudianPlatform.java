@@ -194,8 +194,37 @@ public class DoudianPlatform {
             case "order.logisticsCompanyList" -> ok(COMPANIES.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> Map.<String, Object>of("id", Math.abs(e.getKey().hashCode() % 1000), "code", e.getKey(), "name", e.getValue()))
                     .toList());
-            default -> error(70000, "接口不存在", "isv.method-not-exist", "method " + pathMethod + " is not served");
+            default -> served.containsKey(pathMethod) ? served.get(pathMethod).handle(shop, params)
+                    : error(70000, "接口不存在", "isv.method-not-exist", "method " + pathMethod + " is not served");
         };
+    }
+
+    /** A method of the Open API served by another simulator class (logistics, stock), for the calling shop. */
+    public interface Method {
+        Map<String, Object> handle(String shopId, Map<String, Object> params);
+    }
+
+    private final Map<String, Method> served = new ConcurrentHashMap<>();
+    private final List<Runnable> resetHooks = new CopyOnWriteArrayList<>();
+
+    private final List<java.util.function.Consumer<SimOrder>> orderHooks = new CopyOnWriteArrayList<>();
+
+    /** Lets another simulator class see each new order (stock deducted by the sale). */
+    void onOrderCreated(java.util.function.Consumer<SimOrder> hook) {
+        orderHooks.add(hook);
+    }
+
+    /** Serves {@code method} after the common checks (signature, timestamp, token, knobs) passed. */
+    void serve(String method, Method handler, Runnable onReset) {
+        served.put(method, handler);
+        if (onReset != null) {
+            resetHooks.add(onReset);
+        }
+    }
+
+    /** The order as the platform keeps it (callers synchronise on this platform to read or change it). */
+    SimOrder order(String orderId) {
+        return orders.get(stripA(orderId));
     }
 
     private Map<String, Object> checkSystemParameters(String pathMethod, Map<String, String> q, String body) {
@@ -609,6 +638,7 @@ public class DoudianPlatform {
             o.cipherTel = cipher(id, o.receiver.tel(), 3);
             o.cipherDetail = cipher(id, o.receiver.detail(), 1);
             orders.put(id, o);
+            orderHooks.forEach(h -> h.accept(o));
             ids.add(id);
             pushTrade("100", o);
             if (o.status == 2 || o.status == 105) {
@@ -795,6 +825,7 @@ public class DoudianPlatform {
         knobs = Knobs.NONE;
         faults.clear();
         pusher.reset();
+        resetHooks.forEach(Runnable::run);
     }
 
     // ---------------------------------------------------------------- rendering
