@@ -36,7 +36,7 @@ class ShippingCorrectionTest extends IntegrationTest {
 
     /** A call to the simulated platform as another of the shop's tools would make it (its own token). */
     private JsonNode douyin(String shopId, String method, Map<String, ?> params) {
-        DoudianClient client = new DoudianClient(HttpClient.newHttpClient(), new DoudianSettings(Duration.ofSeconds(5), 100, 50000),
+        DoudianClient client = new DoudianClient(HttpClient.newHttpClient(), DoudianSettings.of(Duration.ofSeconds(5), 100, 50000),
                 Clock.systemUTC());
         String base = "http://127.0.0.1:" + port + "/sim/doudian";
         String token = DoudianJson.parse(client.post(new DoudianClient.Call(base, props.doudian().appKey(), props.doudian().appSecret(),

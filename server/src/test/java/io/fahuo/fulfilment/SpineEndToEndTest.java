@@ -65,6 +65,10 @@ class SpineEndToEndTest extends IntegrationTest {
             assertThat(detail.path("shipments")).singleElement().satisfies(s -> assertThat(s.path("status").stringValue()).isEqualTo("SHIPPED"));
             assertThat(detail.path("timeline").valueStream().map(t -> t.path("step").stringValue()))
                     .contains("INTAKE", "ROUTE", "WAYBILL", "LABEL", "WRITE_BACK");
+            // the pipeline checks the label's data; the label itself is drawn where it is printed
+            assertThat(detail.path("timeline").valueStream().filter(t -> "LABEL".equals(t.path("step").stringValue()))
+                    .map(t -> t.path("message").stringValue())).singleElement()
+                    .satisfies(message -> assertThat(message).startsWith("label " + tracking + " ready (76x130)"));
             for (JsonNode line : detail.path("lines")) {
                 unitsShipped += line.path("quantity").asInt();
             }

@@ -19,7 +19,6 @@ import io.fahuo.orders.OrderIntake;
 import io.fahuo.platforms.PlatformConnector;
 import io.fahuo.platforms.PlatformGateway;
 import io.fahuo.platforms.Shops;
-import io.fahuo.platforms.domain.OrderWindowPage;
 import io.fahuo.platforms.domain.Shop;
 import io.fahuo.platforms.domain.ShopCredentials;
 
@@ -72,7 +71,7 @@ public class ShopSyncJob {
         });
     }
 
-    /** Syncs one window, splitting it while it holds more rows than paging can reach. */
+    /** Where a shop's window starts: its cursor less the overlap, never before what the platform still serves. */
     record Window(Shops shops, PlatformGateway gateway, OrderIntake intake, int pageSize, int maxPagedRows) {
 
         Instant start(Shop shop, Instant now, Duration overlap, Duration initialLookback) {
@@ -84,21 +83,8 @@ public class ShopSyncJob {
 
         void sync(Shop shop, ShopCredentials creds, Instant from, Instant to) {
             PlatformConnector connector = gateway.connector(shop.platform());
-            OrderWindowPage first = connector.ordersUpdatedBetween(creds, from, to, 0, pageSize);
-            if (first.total() > maxPagedRows && Duration.between(from, to).getSeconds() > 1) {
-                Instant middle = from.plus(Duration.between(from, to).dividedBy(2));
-                sync(shop, creds, from, middle);
-                sync(shop, creds, middle, to);
-                return;
-            }
-            OrderWindowPage page = first;
-            while (true) {
-                intake.accept(shop.tenantId(), shop.id(), shop.platform().name(), page.orders());
-                if (page.isLast() || (long) (page.page() + 1) * pageSize >= maxPagedRows) {
-                    return;
-                }
-                page = connector.ordersUpdatedBetween(creds, from, to, page.page() + 1, pageSize);
-            }
+            new WindowSync((f, t, page, size) -> connector.ordersUpdatedBetween(creds, f, t, page, size), pageSize, maxPagedRows)
+                    .sync(from, to, orders -> intake.accept(shop.tenantId(), shop.id(), shop.platform().name(), orders));
         }
     }
 }

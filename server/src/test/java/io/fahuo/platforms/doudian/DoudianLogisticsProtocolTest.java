@@ -28,6 +28,7 @@ import io.fahuo.couriers.domain.PlatformReceiver;
 import io.fahuo.couriers.domain.WaybillBalance;
 import io.fahuo.couriers.domain.WaybillRequest;
 import io.fahuo.platforms.Shops;
+import io.fahuo.platforms.TokenStore;
 import io.fahuo.platforms.domain.ConfirmationOutcome;
 import io.fahuo.platforms.domain.Platform;
 import io.fahuo.platforms.domain.Shop;
@@ -56,8 +57,17 @@ class DoudianLogisticsProtocolTest {
 
     DoudianLogisticsProtocolTest() {
         Clock clock = Clock.systemUTC();
-        doudian = new DoudianConnector(new DoudianClient(HttpClient.newHttpClient(),
-                new DoudianSettings(Duration.ofSeconds(5), 100, 50000), clock), (t, s, a, e, r) -> { }, clock);
+        DoudianSettings settings = DoudianSettings.of(Duration.ofSeconds(5), 100, 50000);
+        doudian = new DoudianConnector(new DoudianClient(HttpClient.newHttpClient(), settings, clock), new TokenStore() {
+                    @Override
+                    public void save(long tenantId, long shopId, String accessToken, Instant expiresAt, String refreshToken) {
+                    }
+
+                    @Override
+                    public ShopCredentials credentials(long tenantId, long shopId) {
+                        return shops.credentials(tenantId, shopId);
+                    }
+                }, clock, settings, new DoudianRateLimiter(settings.qps()));
         connector = new DoudianWaybillConnector(doudian, shops);
         when(shops.find(1, 42)).thenReturn(Optional.of(new Shop(42, 1, Platform.DOUDIAN, "演示店", SHOP_PLATFORM_ID, server.baseUrl(),
                 APP_KEY, 5L, true, null, null, null)));

@@ -130,4 +130,13 @@ class LabelLayoutTest {
             assertThat(shown).isEqualTo(expected);
         }
     }
+
+    /** The layout sizes the QR code without choosing its mask; the symbol drawn (best mask) must be just as wide. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"7", "73100000000001", "YT1234567890123", "SF1234567890123-这是中文",
+            "https://fahuo.io/t/7359100000001?x=0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz",
+            "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"})
+    void qrWidthWithoutMaskChoiceIsTheDrawnSymbolsWidth(String content) {
+        assertThat(LabelLayout.qrModules(content)).isEqualTo(LabelLayout.qrMatrix(content).getWidth());
+    }
 }
