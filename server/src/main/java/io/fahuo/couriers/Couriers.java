@@ -92,6 +92,15 @@ public class Couriers {
         return connector(account).balance(account, accounts.credentials(tenantId, accountId));
     }
 
+    /** The carriers a provider issues waybills for (empty when this build has no such connector). */
+    public Set<Carrier> carriers(CourierProvider provider) {
+        try {
+            return connectors.get(provider).carriers();
+        } catch (CourierException e) {
+            return Set.of();
+        }
+    }
+
     public Set<CourierCapability> capabilities(CourierAccount account) {
         return connector(account).capabilities();
     }

@@ -11,6 +11,7 @@ import io.fahuo.couriers.domain.CourierAccount;
 import io.fahuo.couriers.domain.CourierProvider;
 import io.fahuo.platforms.domain.Platform;
 import io.fahuo.platforms.domain.Shop;
+import io.fahuo.platforms.doudian.DoudianWaybillConnector;
 import io.fahuo.shared.Carrier;
 import io.fahuo.shared.InvalidRequestException;
 
@@ -42,9 +43,9 @@ public class ShopWaybillAccounts {
             throw new InvalidRequestException("carrier is required");
         }
         Map<String, String> credentials = new LinkedHashMap<>();
-        credentials.put("shopId", Long.toString(shopId));
+        credentials.put(DoudianWaybillConnector.SHOP_ID, Long.toString(shopId));
         if (netsiteCode != null && !netsiteCode.isBlank()) {
-            credentials.put("netsiteCode", netsiteCode.strip());
+            credentials.put(DoudianWaybillConnector.NETSITE_CODE, netsiteCode.strip());
         }
         String label = name == null || name.isBlank() ? shop.name() + " 抖音电子面单 " + carrier.displayName() : name;
         return accounts.create(tenantId, new CourierAccounts.NewAccount(CourierProvider.DOUYIN, carrier, label, shop.apiBaseUrl(),

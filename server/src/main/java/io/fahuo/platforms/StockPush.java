@@ -69,9 +69,15 @@ public class StockPush {
     private final TransactionTemplate tx;
     private final Map<Platform, StockSync> syncs = new EnumMap<>(Platform.class);
     private final Duration debounce;
+    private final Duration retryFirst;
+    private final Duration retryMax;
 
     StockPush(JdbcClient jdbc, Shops shops, Stock stock, Ids ids, Clock clock, PlatformTransactionManager txManager,
-              List<StockSync> syncs, @Value("${fahuo.stock-push.debounce:PT2S}") Duration debounce) {
+              List<StockSync> syncs, @Value("${fahuo.stock-push.debounce:PT2S}") Duration debounce,
+              @Value("${fahuo.stock-push.retry-first:PT2S}") Duration retryFirst,
+              @Value("${fahuo.stock-push.retry-max:PT10M}") Duration retryMax) {
+        this.retryFirst = retryFirst;
+        this.retryMax = retryMax;
         this.jdbc = jdbc;
         this.shops = shops;
         this.stock = stock;
@@ -270,7 +276,10 @@ public class StockPush {
         boolean retryable = !(e instanceof ExternalCallException x) || x.retryable();
         int failures = jdbc.sql("select failures from stock_push where tenant_id = ? and shop_id = ? and sku_code = ?")
                 .params(d.tenantId(), d.shopId(), d.skuCode()).query(Integer.class).single() + 1;
-        Duration backoff = Duration.ofSeconds(Math.min(600, 5L << Math.min(failures, 7)));
+        Duration backoff = retryFirst.multipliedBy(1L << Math.min(failures - 1, 10));
+        if (backoff.compareTo(retryMax) > 0) {
+            backoff = retryMax;
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         // a refusal waits for the next change of the SKU; a passing failure is tried again later
         jdbc.sql("""

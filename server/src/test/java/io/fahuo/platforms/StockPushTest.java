@@ -14,6 +14,7 @@ import io.fahuo.inventory.Stock;
 import io.fahuo.inventory.domain.MovementReason;
 import io.fahuo.simulator.DemoCatalog;
 import io.fahuo.support.ApiClient;
+import io.fahuo.support.DoudianTap;
 import io.fahuo.support.Fixtures;
 import io.fahuo.support.IntegrationTest;
 import tools.jackson.core.type.TypeReference;
@@ -30,6 +31,9 @@ class StockPushTest extends IntegrationTest {
 
     @Autowired
     Stock stock;
+
+    @Autowired
+    Shops shops;
 
     private long douyinStock(String shopId, String code) {
         return JSON.readTree(sim().get("/sim/doudian/_control/stock/" + shopId + "/" + code)).path("stock").asLong();
@@ -104,5 +108,38 @@ class StockPushTest extends IntegrationTest {
         assertThat(api.put("/api/v1/shops/" + m.shopId() + "/stock-push", "{}").status()).isEqualTo(400);
         assertThat(api.put("/api/v1/shops/99999999/stock-push", "{\"enabled\":true}").status()).isEqualTo(404);
         assertThat(api.getJson("/api/v1/shops/" + m.shopId() + "/stock-push").path("setting").path("enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void whenMostCallsFailEveryStockTakeStillArrivesExactlyOnce() {
+        Fixtures.Merchant m = fixtures.merchant("stock-push-chaos", Fixtures.Options.standard().withoutAutoShip());
+        ApiClient api = api(m.token());
+        String shop = m.platformShopId();
+        String sock = "FH-SOCK-3P";
+        try (DoudianTap tap = new DoudianTap("http://127.0.0.1:" + port + "/sim/doudian")) {
+            shops.updateApiBaseUrl(m.tenantId(), m.shopId(), tap.baseUrl());
+            api.put("/api/v1/shops/" + m.shopId() + "/stock-push", "{\"enabled\":true,\"incremental\":true}");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(douyinStock(shop, sock)).isEqualTo(1000));
+            List<Integer> changes = List.of(7, -3, 12, -20, 5, 9, -1, 2);
+            try {
+                sim().douyinKnobs(0, 0.6, 0);
+                int onHand = 1000;
+                for (int change : changes) {
+                    onHand += change;
+                    stock.setOnHand(m.tenantId(), m.warehouseId(), sock, onHand, MovementReason.ADJUST, "count");
+                    int expected = onHand;
+                    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(douyinStock(shop, sock)).isEqualTo(expected));
+                }
+            } finally {
+                sim().douyinKnobs(0, 0, 0);
+            }
+            assertThat(tap.calls("sku.syncStock")).as("the simulator refused some calls")
+                    .anySatisfy(c -> assertThat(c.answer()).contains("\"code\":20000"));
+            List<Map<String, Object>> accepted = calls(shop, sock).stream()
+                    .filter(c -> Boolean.TRUE.equals(c.get("incremental")) && Boolean.TRUE.equals(c.get("accepted"))).toList();
+            assertThat(accepted).extracting(c -> c.get("stockNum")).containsExactlyElementsOf(changes.stream().map(c -> (Object) c).toList());
+            assertThat(accepted).extracting(c -> c.get("idempotentId")).doesNotHaveDuplicates();
+            assertThat(douyinStock(shop, sock)).isEqualTo(1000 + changes.stream().mapToInt(Integer::intValue).sum());
+        }
     }
 }

@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class DoudianTap implements AutoCloseable {
 
-    public record Call(String method, String body) {
+    public record Call(String method, String body, String answer) {
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -43,7 +43,6 @@ public final class DoudianTap implements AutoCloseable {
                     method = URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
                 }
             }
-            calls.add(new Call(method, new String(body, StandardCharsets.UTF_8)));
             byte[] answer;
             int status;
             try {
@@ -58,6 +57,7 @@ public final class DoudianTap implements AutoCloseable {
                 answer = new byte[0];
                 status = 502;
             }
+            calls.add(new Call(method, new String(body, StandardCharsets.UTF_8), new String(answer, StandardCharsets.UTF_8)));
             exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
             exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
