@@ -21,7 +21,7 @@ final class Config {
 
     int ingestOrders = 20_000;
     int arrivalRate = 200;
-    int arrivalSeconds = 20;
+    int arrivalSeconds = 10;
     int flashOrders = 10_000;
     int queryOrders = 1_000_000;
     int querySamples = 200;

@@ -20,29 +20,38 @@ import tools.jackson.databind.JsonNode;
  */
 final class LabelPhase {
 
+    /**
+     * Rendering speed in the rendering thread's CPU time (labels per CPU-second: what one free core does), since on a
+     * shared machine the wall clock mostly measures how much CPU the thread was given; the wall-clock rate is in the note.
+     */
     static void renderers(Run run) {
         LabelSpec pdfSpec = LabelSpec.pdf(LabelSize.S76X130);
         LabelSpec zplSpec = new LabelSpec(LabelFormat.ZPL, LabelSize.S76X130, 203);
         PdfLabelRenderer pdf = new PdfLabelRenderer();
         ZplLabelRenderer zpl = new ZplLabelRenderer("E:ANMDS.TTF");
-        double pdfRate = perSecond(pdf, pdfSpec, 4);
-        run.add(Figure.more("labels", "labels.pdf", "PDF labels, one thread (76×130, one per document)", pdfRate, "labels/s").target(500));
-        double zplRate = perSecond(zpl, zplSpec, 3);
-        run.add(Figure.more("labels", "labels.zpl", "ZPL labels, one thread (76×130, 203 dpi)", zplRate, "labels/s").target(20_000));
+        double[] pdfRate = perSecond(pdf, pdfSpec, 4);
+        run.add(Figure.more("labels", "labels.pdf", "PDF labels, one thread (76×130, one per document)", pdfRate[0], "labels/CPU-s")
+                .target(500).note(String.format("%.0f labels/s by the wall clock", pdfRate[1])));
+        double[] zplRate = perSecond(zpl, zplSpec, 3);
+        run.add(Figure.more("labels", "labels.zpl", "ZPL labels, one thread (76×130, 203 dpi)", zplRate[0], "labels/CPU-s")
+                .target(20_000).note(String.format("%.0f labels/s by the wall clock", zplRate[1])));
         List<LabelData> fifty = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             fifty.add(sample(i));
         }
-        List<Double> times = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        List<Double> wall = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
+            long c0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             pdf.render(fifty, pdfSpec);
             if (i >= 2) {
-                times.add((System.nanoTime() - t0) / 1e6);
+                cpu.add((CPU.getCurrentThreadCpuTime() - c0) / 1e6);
+                wall.add((System.nanoTime() - t0) / 1e6);
             }
         }
-        run.add(Figure.less("labels", "labels.pdf50.render", "50-label PDF, renderer alone (p50)", new Stats(times).percentile(50), "ms")
-                .target(150));
+        run.add(Figure.less("labels", "labels.pdf50.render", "50-label PDF, renderer alone (p50, CPU time)", new Stats(cpu).percentile(50), "ms")
+                .target(150).note(String.format("%.0f ms by the wall clock", new Stats(wall).percentile(50))));
     }
 
     /** A 50-label print job of real shipments: created through the API, its merged PDF fetched (rendered on demand). */
@@ -79,12 +88,16 @@ final class LabelPhase {
                 .target(150));
     }
 
-    private static double perSecond(LabelRenderer renderer, LabelSpec spec, int seconds) {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** {labels per CPU-second of this thread, labels per wall-clock second}. */
+    private static double[] perSecond(LabelRenderer renderer, LabelSpec spec, int seconds) {
         long warm = System.nanoTime() + 1_500_000_000L;
         int i = 0;
         while (System.nanoTime() < warm) {
             renderer.render(List.of(sample(i++)), spec);
         }
+        long c0 = CPU.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long end = t0 + seconds * 1_000_000_000L;
         int n = 0;
@@ -96,7 +109,7 @@ final class LabelPhase {
         if (sink == 0) {
             throw new IllegalStateException("nothing rendered");
         }
-        return n / ((System.nanoTime() - t0) / 1e9);
+        return new double[] {n / ((CPU.getCurrentThreadCpuTime() - c0) / 1e9), n / ((System.nanoTime() - t0) / 1e9)};
     }
 
     static LabelData sample(int i) {

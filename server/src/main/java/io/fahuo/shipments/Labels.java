@@ -1,10 +1,14 @@
 package io.fahuo.shipments;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -15,6 +19,7 @@ import io.fahuo.orders.domain.Order;
 import io.fahuo.orders.domain.ReceiverSnapshot;
 import io.fahuo.shared.ConflictException;
 import io.fahuo.shared.Masking;
+import io.fahuo.shared.NotFoundException;
 import io.fahuo.shipments.domain.LabelData;
 import io.fahuo.shipments.domain.LabelFormat;
 import io.fahuo.shipments.domain.LabelSize;
@@ -49,7 +54,7 @@ public class Labels {
 
     /** The labels of these shipments, in this order, as one document of the spec's format. */
     public byte[] render(long tenantId, List<Long> shipmentIds, LabelSpec spec) {
-        return render(shipmentIds.stream().map(id -> labelData(tenantId, id)).toList(), spec);
+        return render(labelData(tenantId, shipmentIds), spec);
     }
 
     public byte[] render(List<LabelData> labels, LabelSpec spec) {
@@ -61,22 +66,60 @@ public class Labels {
     }
 
     public LabelData labelData(long tenantId, long shipmentId) {
-        Shipment s = shipments.get(tenantId, shipmentId);
-        if (!s.hasWaybill()) {
-            throw new ConflictException("shipment " + shipmentId + " has no waybill yet, so it has no label");
+        return labelData(tenantId, List.of(shipmentId)).get(0);
+    }
+
+    /**
+     * The labels of these shipments, in this order, read with a handful of queries whatever their number (a
+     * 50-label print job read each label's rows one by one: most of its time in the bench).
+     */
+    public List<LabelData> labelData(long tenantId, List<Long> shipmentIds) {
+        Map<Long, Shipment> byId = shipments.byIds(tenantId, shipmentIds);
+        for (long id : shipmentIds) {
+            Shipment s = byId.get(id);
+            if (s == null) {
+                throw new NotFoundException("no shipment " + id);
+            }
+            if (!s.hasWaybill()) {
+                throw new ConflictException("shipment " + id + " has no waybill yet, so it has no label");
+            }
+            if (s.status() == io.fahuo.shipments.domain.ShipmentStatus.CANCELLED) {
+                throw new ConflictException("the label of shipment " + id + " is void: its waybill " + s.trackingNumber() + " was cancelled");
+            }
         }
-        if (s.status() == io.fahuo.shipments.domain.ShipmentStatus.CANCELLED) {
-            throw new ConflictException("the label of shipment " + shipmentId + " is void: its waybill " + s.trackingNumber() + " was cancelled");
+        Map<Long, Map<Long, Integer>> items = shipments.items(tenantId, byId.keySet());
+        Map<Long, List<Long>> packedOrders = shipments.ordersIn(tenantId, items.keySet());
+        Set<Long> orderIds = new HashSet<>();
+        byId.values().forEach(s -> orderIds.add(s.orderId()));
+        packedOrders.values().forEach(orderIds::addAll);
+        Map<Long, Order> orderById = orders.byIds(tenantId, orderIds);
+        Map<Long, SenderProfile> senders = new HashMap<>();
+        Instant now = clock.instant();
+        List<LabelData> out = new ArrayList<>(shipmentIds.size());
+        for (long id : shipmentIds) {
+            Shipment s = byId.get(id);
+            Order o = order(orderById, s.orderId());
+            SenderProfile sender = senders.computeIfAbsent(s.warehouseId(), w -> warehouses.get(tenantId, w).sender());
+            ReceiverSnapshot r = o.receiver();
+            String receiverAddress = join(r.province(), r.city(), r.district(), r.street(), r.detailMasked());
+            Map<Long, Integer> packed = items.getOrDefault(s.id(), Map.of());
+            List<Long> carried = packed.isEmpty() ? List.of(s.orderId()) : packedOrders.getOrDefault(s.id(), List.of());
+            List<LabelData.Item> contents = packedLines(packed, carried.stream().map(orderId -> order(orderById, orderId)).toList())
+                    .stream().map(l -> new LabelData.Item(l.sku(), l.quantity())).toList();
+            out.add(new LabelData(s.trackingNumber(), s.carrier().displayName(), s.markDestination(), s.sortingCode(),
+                    s.packageCenter(), r.nameMasked(), r.phoneMasked(), receiverAddress, sender.name(),
+                    Masking.phone(sender.phone()), join(sender.province(), sender.city(), sender.district(), sender.address()),
+                    contents, o.platformOrderId(), now, s.trackingNumber()));
         }
-        Order o = orders.get(tenantId, s.orderId());
-        SenderProfile sender = warehouses.get(tenantId, s.warehouseId()).sender();
-        ReceiverSnapshot r = o.receiver();
-        String receiverAddress = join(r.province(), r.city(), r.district(), r.street(), r.detailMasked());
-        List<LabelData.Item> contents = contents(tenantId, s).stream().map(l -> new LabelData.Item(l.sku(), l.quantity())).toList();
-        return new LabelData(s.trackingNumber(), s.carrier().displayName(), s.markDestination(), s.sortingCode(),
-                s.packageCenter(), r.nameMasked(), r.phoneMasked(), receiverAddress, sender.name(),
-                Masking.phone(sender.phone()), join(sender.province(), sender.city(), sender.district(), sender.address()),
-                contents, o.platformOrderId(), clock.instant(), s.trackingNumber());
+        return out;
+    }
+
+    private static Order order(Map<Long, Order> byId, long orderId) {
+        Order o = byId.get(orderId);
+        if (o == null) {
+            throw new NotFoundException("no order " + orderId);
+        }
+        return o;
     }
 
     /**
@@ -86,9 +129,12 @@ public class Labels {
     public List<PackedLine> contents(long tenantId, Shipment s) {
         Map<Long, Integer> packed = shipments.items(tenantId, s.id());
         List<Long> orderIds = packed.isEmpty() ? List.of(s.orderId()) : shipments.ordersIn(tenantId, s.id());
+        return packedLines(packed, orderIds.stream().map(orderId -> orders.get(tenantId, orderId)).toList());
+    }
+
+    private static List<PackedLine> packedLines(Map<Long, Integer> packed, List<Order> carried) {
         List<PackedLine> out = new ArrayList<>();
-        for (long orderId : orderIds) {
-            Order o = orders.get(tenantId, orderId);
+        for (Order o : carried) {
             o.lines().stream().filter(l -> packed.isEmpty() || packed.containsKey(l.id()))
                     .map(l -> new PackedLine(o.platformOrderId(), l.skuCode() != null ? l.skuCode() : l.productName(), l.productName(),
                             packed.getOrDefault(l.id(), l.quantity())))

@@ -119,6 +119,19 @@ public class Shipments {
         return out;
     }
 
+    /** Order line id → units, per parcel, for these parcels (one query); parcels packed by order are absent. */
+    public Map<Long, Map<Long, Integer>> items(long tenantId, Collection<Long> shipmentIds) {
+        Map<Long, Map<Long, Integer>> out = new HashMap<>();
+        if (!shipmentIds.isEmpty()) {
+            jdbc.sql("select shipment_id, order_line_id, quantity from shipment_item where tenant_id = :t and shipment_id in (:ids) "
+                            + "order by shipment_id, order_line_id")
+                    .param("t", tenantId).param("ids", shipmentIds).query(rs -> {
+                        out.computeIfAbsent(rs.getLong(1), k -> new java.util.LinkedHashMap<>()).put(rs.getLong(2), rs.getInt(3));
+                    });
+        }
+        return out;
+    }
+
     /**
      * Stores the courier's waybill on a parcel that has none yet. Returns false (and changes nothing) if the
      * parcel already carries a waybill, so a second number can never replace the first.
@@ -240,6 +253,19 @@ public class Shipments {
             jdbc.sql("delete from shipment_item where tenant_id = ? and shipment_id = ?").params(tenantId, s.id()).update();
             jdbc.sql("delete from shipment where tenant_id = ? and id = ?").params(tenantId, s.id()).update();
         }
+    }
+
+    /** The orders whose lines travel in each of these parcels (one query); parcels packed by order are absent. */
+    public Map<Long, List<Long>> ordersIn(long tenantId, Collection<Long> shipmentIds) {
+        Map<Long, List<Long>> out = new HashMap<>();
+        if (!shipmentIds.isEmpty()) {
+            jdbc.sql("select distinct si.shipment_id, ol.order_id from shipment_item si join order_line ol on ol.id = si.order_line_id "
+                            + "where si.tenant_id = :t and si.shipment_id in (:ids) order by si.shipment_id, ol.order_id")
+                    .param("t", tenantId).param("ids", shipmentIds).query(rs -> {
+                        out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getLong(2));
+                    });
+        }
+        return out;
     }
 
     /** The orders whose lines travel in this parcel. */

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import io.fahuo.shipments.Labels;
+import io.fahuo.shipments.domain.LabelData;
 import io.fahuo.support.ApiClient;
 import io.fahuo.support.Fixtures;
 import io.fahuo.support.IntegrationTest;
@@ -17,6 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /** 合单 and splitting by hand, end to end: one waybill for several orders, several waybills for one order. */
 class MergeSplitTest extends IntegrationTest {
+
+    @Autowired
+    Labels labels;
 
     @Test
     void ordersOfTheSameBuyerShareOneParcelAndEachIsWrittenBack() {
@@ -56,6 +62,22 @@ class MergeSplitTest extends IntegrationTest {
         byte[] label = api.get("/api/v1/shipments/" + parcel + "/label").body();
         assertThat(LabelDecoder.barcodes(LabelDecoder.page(label, 0, 203))).contains("CODE_128:" + tracking);
         assertThat(api.getJson("/api/v1/orders/" + idC).path("status").stringValue()).isEqualTo("PENDING");
+
+        // labels read together (a print job's) carry each parcel's own contents, in the caller's order
+        api.post("/api/v1/batches", "{\"action\":\"ship\",\"orderIds\":[" + idC + "]}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SHIPPED".equals(api.getJson("/api/v1/orders/" + idC).path("status").stringValue()));
+        long parcelC = api.getJson("/api/v1/orders/" + idC).path("shipments").get(0).path("id").asLong();
+        List<LabelData> together = labels.labelData(m.tenantId(), List.of(parcelC, parcel));
+        assertThat(together).extracting(LabelData::trackingNumber)
+                .containsExactly(api.getJson("/api/v1/orders/" + idC).path("trackingNumber").stringValue(), tracking);
+        assertThat(together.get(0).contents()).containsExactly(new LabelData.Item("FH-MUG-350", together.get(0).totalQuantity()));
+        assertThat(together.get(1).contents()).extracting(LabelData.Item::sku).containsExactlyInAnyOrder("FH-TEE-WHT-M", "FH-MUG-350");
+        assertThat(together.get(0).orderNumber()).isEqualTo(c);
+        assertThat(together.get(1).orderNumber()).isIn(a, b);
+        assertThat(together).containsExactlyElementsOf(List.of(labels.labelData(m.tenantId(), parcelC), labels.labelData(m.tenantId(), parcel))
+                .stream().map(l -> new LabelData(l.trackingNumber(), l.carrierName(), l.markDestination(), l.sortingCode(), l.packageCenter(),
+                        l.receiverName(), l.receiverPhone(), l.receiverAddress(), l.senderName(), l.senderPhone(), l.senderAddress(),
+                        l.contents(), l.orderNumber(), together.get(0).printedAt(), l.qrContent())).toList());
     }
 
     @Test

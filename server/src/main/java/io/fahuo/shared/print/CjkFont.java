@@ -6,13 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The CJK font that ships inside Fahuo (WenQuanYi Micro Hei, Apache-2.0, see
@@ -33,29 +28,6 @@ public final class CjkFont {
 
     public static TrueTypeFont current() {
         return PER_THREAD.get().font();
-    }
-
-    /**
-     * The font cut down to the characters of {@code texts} (already {@link #printable}), embedded in {@code doc}.
-     * Cutting first and embedding the small font whole costs a fraction of letting PDFBox embed the full font as a
-     * subset, which walks all of its ~30,000 glyphs for every document (widths, CID map): a label's PDF renders
-     * about twice as fast (bench). Only the given texts can be drawn with it.
-     */
-    public static PDType0Font subsetFor(PDDocument doc, Iterable<String> texts) {
-        try {
-            TTFSubsetter subsetter = new TTFSubsetter(current());
-            subsetter.add(' ');
-            for (String text : texts) {
-                text.codePoints().forEach(subsetter::add);
-            }
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
-            subsetter.writeToStream(out);
-            TrueTypeFont small = new TTFParser().parse(new RandomAccessReadBuffer(out.toByteArray()));
-            doc.registerTrueTypeFontForClosing(small);
-            return PDType0Font.load(doc, small, false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot cut the label font", e);
-        }
     }
 
     /**

@@ -57,15 +57,14 @@ public class PdfLabelRenderer implements LabelRenderer {
     @Override
     public byte[] render(List<LabelData> labels, LabelSpec spec) {
         try (PDDocument doc = new PDDocument()) {
-            List<LabelLayout.Layout> layouts = labels.stream().map(label -> LabelLayout.of(label, spec.size(), DEVICE)).toList();
-            PDType0Font font = CjkFont.subsetFor(doc, layouts.stream().flatMap(l -> l.texts().stream()).map(LabelLayout.Text::text).toList());
+            PDType0Font font = PDType0Font.load(doc, CjkFont.current(), true);
             float w = spec.size().widthMm();
             float h = spec.size().heightMm();
-            for (LabelLayout.Layout layout : layouts) {
+            for (LabelData label : labels) {
                 PDPage page = new PDPage(new PDRectangle(w * PT_PER_MM, h * PT_PER_MM));
                 doc.addPage(page);
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    draw(cs, font, h, layout);
+                    draw(cs, font, h, LabelLayout.of(label, spec.size(), DEVICE));
                 }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
