@@ -219,44 +219,51 @@ public class StockPush {
                     .params(target, ts(now), ts(now), t, shopId, sku).update();
             return true;
         }
-        String id = row.pendingId();
-        int delta;
-        if (id == null) {
-            List<StockMovement> fresh = unpushedMovements(t, shopId, sku, row.baselineAt());
-            delta = fresh.stream().mapToInt(StockMovement::deltaOnHand).sum();
-            if (fresh.isEmpty()) {
-                return false;
+        // a retried increment first (the very same id), then whatever changed since: one job run leaves nothing behind
+        boolean pushed = false;
+        while (true) {
+            Row current = row(t, shopId, sku);
+            boolean retry = current.pendingId() != null;
+            if (!retry && !startIncrement(t, shopId, sku, current.baselineAt())) {
+                return pushed;
             }
-            String movementIds = String.join(",", fresh.stream().map(m -> Long.toString(m.id())).toList());
-            if (movementIds.length() > 4000) {
-                throw new IllegalStateException("too many unpushed stock movements for " + sku + "; switch the shop to absolute mode");
+            Row pending = retry ? current : row(t, shopId, sku);
+            if (pending.pendingDelta() != 0) {
+                sync.push(shops.credentials(t, shopId), sku, true, pending.pendingId(), pending.pendingDelta());
             }
-            id = "FH" + shopId + "-" + ids.next();
-            // stored before the call: a retry sends the very same id, which the platform applies once
-            jdbc.sql("update stock_push set pending_id = ?, pending_delta = ?, pending_movements = ? where tenant_id = ? and shop_id = ? and sku_code = ?")
-                    .params(id, delta, movementIds, t, shopId, sku).update();
-        } else {
-            delta = row.pendingDelta();
+            tx.executeWithoutResult(s -> {
+                for (String m : pending.pendingMovements().split(",")) {
+                    jdbc.sql("insert into stock_push_movement (tenant_id, shop_id, movement_id) values (?, ?, ?)")
+                            .params(t, shopId, Long.parseLong(m)).update();
+                }
+                jdbc.sql("""
+                        update stock_push set last_pushed = last_pushed + ?, pending_id = null, pending_delta = null, pending_movements = null,
+                          pushed_at = ?, push_count = push_count + ?, failures = 0, last_error = null
+                        where tenant_id = ? and shop_id = ? and sku_code = ?""")
+                        .params(pending.pendingDelta(), ts(clock.instant()), pending.pendingDelta() != 0 ? 1 : 0, t, shopId, sku).update();
+            });
+            pushed |= pending.pendingDelta() != 0;
+            if (!retry) {
+                return pushed;
+            }
         }
-        if (delta != 0) {
-            sync.push(shops.credentials(t, shopId), sku, true, id, delta);
+    }
+
+    /** Stores the next increment (sum of the movements not carried yet) with a fresh idempotent id; false when there is none. */
+    private boolean startIncrement(long t, long shopId, String sku, Instant baselineAt) {
+        List<StockMovement> fresh = unpushedMovements(t, shopId, sku, baselineAt);
+        if (fresh.isEmpty()) {
+            return false;
         }
-        String carried = row.pendingId() != null ? row.pendingMovements() : jdbc.sql("""
-                select pending_movements from stock_push where tenant_id = ? and shop_id = ? and sku_code = ?""")
-                .params(t, shopId, sku).query(String.class).single();
-        int d = delta;
-        tx.executeWithoutResult(s -> {
-            for (String m : carried.split(",")) {
-                jdbc.sql("insert into stock_push_movement (tenant_id, shop_id, movement_id) values (?, ?, ?)")
-                        .params(t, shopId, Long.parseLong(m)).update();
-            }
-            jdbc.sql("""
-                    update stock_push set last_pushed = last_pushed + ?, pending_id = null, pending_delta = null, pending_movements = null,
-                      pushed_at = ?, push_count = push_count + ?, failures = 0, last_error = null
-                    where tenant_id = ? and shop_id = ? and sku_code = ?""")
-                    .params(d, ts(now), d != 0 ? 1 : 0, t, shopId, sku).update();
-        });
-        return d != 0;
+        int delta = fresh.stream().mapToInt(StockMovement::deltaOnHand).sum();
+        String movementIds = String.join(",", fresh.stream().map(m -> Long.toString(m.id())).toList());
+        if (movementIds.length() > 4000) {
+            throw new IllegalStateException("too many unpushed stock movements for " + sku + "; switch the shop to absolute mode");
+        }
+        // stored before the call: a retry sends the very same id, which the platform applies once
+        jdbc.sql("update stock_push set pending_id = ?, pending_delta = ?, pending_movements = ? where tenant_id = ? and shop_id = ? and sku_code = ?")
+                .params("FH" + shopId + "-" + ids.next(), delta, movementIds, t, shopId, sku).update();
+        return true;
     }
 
     private List<StockMovement> unpushedMovements(long t, long shopId, String sku, Instant since) {

@@ -111,7 +111,7 @@ class StockPushTest extends IntegrationTest {
     }
 
     @Test
-    void whenMostCallsFailEveryStockTakeStillArrivesExactlyOnce() {
+    void whenCallsFailOrTheirAnswersGetLostEveryStockTakeArrivesExactlyOnce() {
         Fixtures.Merchant m = fixtures.merchant("stock-push-chaos", Fixtures.Options.standard().withoutAutoShip());
         ApiClient api = api(m.token());
         String shop = m.platformShopId();
@@ -122,7 +122,8 @@ class StockPushTest extends IntegrationTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(douyinStock(shop, sock)).isEqualTo(1000));
             List<Integer> changes = List.of(7, -3, 12, -20, 5, 9, -1, 2);
             try {
-                sim().douyinKnobs(0, 0.6, 0);
+                // refused before the work (20000) and, worse, done but the answer lost (20001)
+                sim().douyinChaos(0, 0.3, 0, 0, 0.4);
                 int onHand = 1000;
                 for (int change : changes) {
                     onHand += change;
@@ -133,13 +134,25 @@ class StockPushTest extends IntegrationTest {
             } finally {
                 sim().douyinKnobs(0, 0, 0);
             }
-            assertThat(tap.calls("sku.syncStock")).as("the simulator refused some calls")
-                    .anySatisfy(c -> assertThat(c.answer()).contains("\"code\":20000"));
+            int total = 1000 + changes.stream().mapToInt(Integer::intValue).sum();
+            // the platform may show a change before Fahuo heard back: wait until Fahuo has nothing left to send
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.getJson("/api/v1/shops/" + m.shopId() + "/stock-push")
+                    .path("skus")).anySatisfy(x -> {
+                        assertThat(x.path("skuCode").stringValue()).isEqualTo(sock);
+                        assertThat(x.path("lastPushed").asInt()).isEqualTo(total);
+                        assertThat(x.path("dueAt").stringValue(null)).isNull();
+                    }));
+            List<DoudianTap.Call> attempts = tap.calls("sku.syncStock");
+            assertThat(attempts).as("the simulator failed some calls")
+                    .anySatisfy(c -> assertThat(c.answer()).containsAnyOf("\"code\":20000", "\"code\":20001"));
+            long lostReplies = attempts.stream().filter(c -> c.answer().contains("\"code\":20001")).count();
+            long replays = calls(shop, sock).stream().filter(c -> String.valueOf(c.get("refusal")).contains("幂等ID已存在")).count();
+            assertThat(replays).as("every push whose answer was lost was sent again with its id, and applied only once").isEqualTo(lostReplies);
             List<Map<String, Object>> accepted = calls(shop, sock).stream()
                     .filter(c -> Boolean.TRUE.equals(c.get("incremental")) && Boolean.TRUE.equals(c.get("accepted"))).toList();
             assertThat(accepted).extracting(c -> c.get("stockNum")).containsExactlyElementsOf(changes.stream().map(c -> (Object) c).toList());
             assertThat(accepted).extracting(c -> c.get("idempotentId")).doesNotHaveDuplicates();
-            assertThat(douyinStock(shop, sock)).isEqualTo(1000 + changes.stream().mapToInt(Integer::intValue).sum());
+            assertThat(douyinStock(shop, sock)).isEqualTo(total);
         }
     }
 }

@@ -56,6 +56,9 @@ public final class DoudianTap implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 answer = new byte[0];
                 status = 502;
+            } catch (IOException e) {
+                answer = new byte[0];
+                status = 502;
             }
             calls.add(new Call(method, new String(body, StandardCharsets.UTF_8), new String(answer, StandardCharsets.UTF_8)));
             exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
