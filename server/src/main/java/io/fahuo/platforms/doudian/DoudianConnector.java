@@ -155,7 +155,7 @@ public class DoudianConnector implements PlatformConnector {
     /** A call refused with 60000 (traffic limited) is repeated after a jittered, growing pause, a few times. */
     private DoudianMapper.Envelope sendLimited(ShopCredentials shop, String method, Map<String, ?> params) {
         for (int attempt = 0; ; attempt++) {
-            limiter.acquire(shop.appKey());
+            limiter.acquire(shop.appKey(), method);
             DoudianMapper.Envelope env = send(shop, method, params);
             if (env.code() != DoudianCodes.RATE_LIMITED || attempt >= settings.rateLimitedRetries()) {
                 return env;
@@ -243,7 +243,7 @@ public class DoudianConnector implements PlatformConnector {
 
     private ShopCredentials grant(ShopCredentials shop, String method, Map<String, Object> params) {
         Instant now = clock.instant();
-        limiter.acquire(shop.appKey());
+        limiter.acquire(shop.appKey(), method);
         JsonNode data = check(method, send(shop.withTokens(null, null, null), method, params));
         DoudianMapper.TokenGrant g = DoudianMapper.tokenGrant(data, now);
         if (g.accessToken() == null) {

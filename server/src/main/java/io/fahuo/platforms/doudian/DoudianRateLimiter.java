@@ -7,8 +7,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Client-side token bucket per app key: the platform's limit is per app, so every shop of one app shares a
- * bucket. {@link #acquire} waits for a permit instead of letting the platform refuse the call with 60000.
+ * Client-side token bucket per app key and API method: the platform limits each app's calls per method, so
+ * every shop of one app shares a method's bucket, and a burst of one method (say, order detail fetches after
+ * a flash sale's pushes) does not starve another (the write-back). {@link #acquire} waits for a permit instead
+ * of letting the platform refuse the call with 60000.
  */
 public class DoudianRateLimiter {
 
@@ -30,11 +32,11 @@ public class DoudianRateLimiter {
         this.park = park;
     }
 
-    public void acquire(String appKey) {
+    public void acquire(String appKey, String method) {
         if (perSecond <= 0) {
             return;
         }
-        long waitNanos = buckets.computeIfAbsent(appKey, k -> new Bucket(burst, nanoTime.getAsLong()))
+        long waitNanos = buckets.computeIfAbsent(appKey + ' ' + method, k -> new Bucket(burst, nanoTime.getAsLong()))
                 .reserve(perSecond, burst, nanoTime.getAsLong());
         if (waitNanos > 0) {
             park.accept(waitNanos);

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout            per request
  * @param pageSize           order.searchList page size (the platform allows at most 100)
  * @param maxPagedRows       the platform serves at most this many rows of one query by paging; larger windows are split
- * @param qps                client-side limit of calls per second per app key (the platform refuses more with 60000)
+ * @param qps                client-side limit of calls per second per app key and API method (the platform limits each
+ *                           method of an app and refuses more with 60000; raise it to the quota the app was granted)
  * @param renewBefore        a token this close to its expiry is refreshed before use; within the platform's last
  *                           hour a refresh gives new tokens, earlier it gives the same ones back
  * @param rateLimitedRetries how many times a call refused with 60000 is repeated after a jittered pause before
@@ -25,7 +26,7 @@ public record DoudianSettings(Duration timeout, int pageSize, int maxPagedRows, 
     public DoudianSettings(@DefaultValue("PT15S") Duration timeout,
                            @DefaultValue("100") int pageSize,
                            @DefaultValue("50000") int maxPagedRows,
-                           @DefaultValue("20") double qps,
+                           @DefaultValue("100") double qps,
                            @DefaultValue("PT30M") Duration renewBefore,
                            @DefaultValue("2") int rateLimitedRetries) {
         this.timeout = timeout;
@@ -36,12 +37,12 @@ public record DoudianSettings(Duration timeout, int pageSize, int maxPagedRows, 
         this.rateLimitedRetries = rateLimitedRetries;
     }
 
-    /** Defaults for what is not given: 20 calls/s, renew 30 min before expiry, 2 repeats after 60000. */
+    /** Defaults for what is not given: 100 calls/s per method, renew 30 min before expiry, 2 repeats after 60000. */
     public DoudianSettings(Duration timeout, int pageSize, int maxPagedRows) {
-        this(timeout, pageSize, maxPagedRows, 20, Duration.ofMinutes(30), 2);
+        this(timeout, pageSize, maxPagedRows, 100, Duration.ofMinutes(30), 2);
     }
 
     public static DoudianSettings of(Duration timeout, int pageSize, int maxPagedRows) {
-        return new DoudianSettings(timeout, pageSize, maxPagedRows, 20, Duration.ofMinutes(30), 2);
+        return new DoudianSettings(timeout, pageSize, maxPagedRows);
     }
 }

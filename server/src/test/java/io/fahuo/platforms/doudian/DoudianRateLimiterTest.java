@@ -9,25 +9,26 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-/** The client-side token bucket per app key, on a clock the test moves. */
+/** The client-side token bucket per app key and method, on a clock the test moves. */
 class DoudianRateLimiterTest {
 
     @Test
-    void aBurstOfTheRateGoesAtOnceThenCallsAreSpacedAndEachAppHasItsOwnBucket() {
+    void aBurstOfTheRateGoesAtOnceThenCallsAreSpacedAndEachAppAndMethodHasItsOwnBucket() {
         AtomicLong now = new AtomicLong(0);
         List<Long> waits = new ArrayList<>();
         DoudianRateLimiter limiter = new DoudianRateLimiter(5, now::get, waits::add);
         for (int i = 0; i < 5; i++) {
-            limiter.acquire("app-a");
+            limiter.acquire("app-a", "order.orderDetail");
         }
         assertThat(waits).isEmpty();
-        limiter.acquire("app-a");
-        limiter.acquire("app-a");
+        limiter.acquire("app-a", "order.orderDetail");
+        limiter.acquire("app-a", "order.orderDetail");
         assertThat(waits).containsExactly(Duration.ofMillis(200).toNanos(), Duration.ofMillis(400).toNanos());
-        limiter.acquire("app-b");
+        limiter.acquire("app-b", "order.orderDetail");
+        limiter.acquire("app-a", "order.logisticsAdd");
         assertThat(waits).hasSize(2);
         now.addAndGet(Duration.ofSeconds(2).toNanos());
-        limiter.acquire("app-a");
+        limiter.acquire("app-a", "order.orderDetail");
         assertThat(waits).hasSize(2);
     }
 
@@ -36,7 +37,7 @@ class DoudianRateLimiterTest {
         List<Long> waits = new ArrayList<>();
         DoudianRateLimiter limiter = new DoudianRateLimiter(0, () -> 0, waits::add);
         for (int i = 0; i < 100; i++) {
-            limiter.acquire("app");
+            limiter.acquire("app", "order.searchList");
         }
         assertThat(waits).isEmpty();
     }
