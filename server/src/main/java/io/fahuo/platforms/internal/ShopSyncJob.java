@@ -91,13 +91,19 @@ public class ShopSyncJob {
                 sync(shop, creds, middle, to);
                 return;
             }
-            OrderWindowPage page = first;
-            while (true) {
-                intake.accept(shop.tenantId(), shop.id(), shop.platform().name(), page.orders());
-                if (page.isLast() || (long) (page.page() + 1) * pageSize >= maxPagedRows) {
-                    return;
-                }
-                page = connector.ordersUpdatedBetween(creds, from, to, page.page() + 1, pageSize);
+            intake.accept(shop.tenantId(), shop.id(), shop.platform().name(), first.orders());
+            long reachable = Math.min(first.total(), maxPagedRows);
+            int lastPage = (int) ((reachable - 1) / pageSize);
+            if (lastPage <= 0) {
+                return;
+            }
+            // Orders leave the window while it is paged (one shipped meanwhile has a later update time), which moves
+            // the orders behind it one place forward: paged from the front, one not seen yet would slip onto a page
+            // already read (a flash sale lost hundreds that way until a later run). Paged from the back to the front
+            // (page 0 again last), such a shift only repeats an order already taken in.
+            for (int page = lastPage; page >= 0; page--) {
+                intake.accept(shop.tenantId(), shop.id(), shop.platform().name(),
+                        connector.ordersUpdatedBetween(creds, from, to, page, pageSize).orders());
             }
         }
     }
