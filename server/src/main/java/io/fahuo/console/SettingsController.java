@@ -12,10 +12,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.fahuo.couriers.CourierAccounts;
+import io.fahuo.couriers.Couriers;
 import io.fahuo.couriers.domain.CourierProvider;
 import io.fahuo.inventory.Warehouses;
 import io.fahuo.inventory.domain.SenderProfile;
 import io.fahuo.inventory.domain.WarehouseKind;
+import io.fahuo.platforms.ShopWaybillAccounts;
 import io.fahuo.platforms.Shops;
 import io.fahuo.platforms.domain.Platform;
 import io.fahuo.shared.Carrier;
@@ -35,8 +37,13 @@ class SettingsController {
     private final Shops shops;
     private final CourierAccounts couriers;
     private final Warehouses warehouses;
+    private final ShopWaybillAccounts shopWaybills;
+    private final Couriers courierServices;
 
-    SettingsController(Shops shops, CourierAccounts couriers, Warehouses warehouses) {
+    SettingsController(Shops shops, CourierAccounts couriers, Warehouses warehouses, ShopWaybillAccounts shopWaybills,
+                       Couriers courierServices) {
+        this.shopWaybills = shopWaybills;
+        this.courierServices = courierServices;
         this.shops = shops;
         this.couriers = couriers;
         this.warehouses = warehouses;
@@ -49,6 +56,7 @@ class SettingsController {
         model.addAttribute("couriers", couriers.list(t));
         model.addAttribute("warehouses", warehouses.list(t));
         model.addAttribute("carriers", Carrier.values());
+        model.addAttribute("douyinCarriers", courierServices.carriers(CourierProvider.DOUYIN));
         model.addAttribute("kinds", WarehouseKind.values());
         model.addAttribute("doudianApi", DOUDIAN_API);
         model.addAttribute("kdniaoApi", KDNIAO_API);
@@ -95,6 +103,14 @@ class SettingsController {
         putIfPresent(credentials, "CustomerPwd", customerPwd);
         couriers.create(CurrentTenant.id(), new CourierAccounts.NewAccount(CourierProvider.KDNIAO, carrier, name.strip(), apiBaseUrl.strip(),
                 credentials, payType, monthCode.isBlank() ? null : monthCode.strip(), isDefault));
+        return saved(flash);
+    }
+
+    @PostMapping("/console/settings/couriers/douyin")
+    String addDouyinWaybillAccount(@RequestParam long shopId, @RequestParam Carrier carrier, @RequestParam(defaultValue = "") String name,
+                                   @RequestParam(defaultValue = "") String netsiteCode, @RequestParam(defaultValue = "false") boolean isDefault,
+                                   RedirectAttributes flash) {
+        shopWaybills.create(CurrentTenant.id(), shopId, carrier, name.isBlank() ? null : name.strip(), netsiteCode, isDefault);
         return saved(flash);
     }
 

@@ -53,6 +53,9 @@ public class Couriers {
         if (request.packages() > 1) {
             require(account, CourierCapability.MULTI_PACKAGE);
         }
+        if (request.receiver() == null) {
+            require(account, CourierCapability.PLATFORM_RECEIVER);
+        }
         IssuedWaybill waybill = connector(account).issueWaybill(account, accounts.credentials(tenantId, accountId), request);
         for (String number : numbers(waybill)) {
             if (!waybill.carrier().looksLikeTrackingNumber(number)) {
@@ -87,6 +90,15 @@ public class Couriers {
     public WaybillBalance balance(long tenantId, long accountId) {
         CourierAccount account = require(accounts.get(tenantId, accountId), CourierCapability.WAYBILL_BALANCE);
         return connector(account).balance(account, accounts.credentials(tenantId, accountId));
+    }
+
+    /** The carriers a provider issues waybills for (empty when this build has no such connector). */
+    public Set<Carrier> carriers(CourierProvider provider) {
+        try {
+            return connectors.get(provider).carriers();
+        } catch (CourierException e) {
+            return Set.of();
+        }
     }
 
     public Set<CourierCapability> capabilities(CourierAccount account) {

@@ -26,8 +26,11 @@ import io.fahuo.inventory.domain.MovementReason;
 import io.fahuo.inventory.domain.SenderProfile;
 import io.fahuo.inventory.domain.Warehouse;
 import io.fahuo.inventory.domain.WarehouseKind;
+import io.fahuo.platforms.ShopWaybillAccounts;
 import io.fahuo.platforms.Shops;
+import io.fahuo.platforms.StockPush;
 import io.fahuo.platforms.domain.Platform;
+import io.fahuo.platforms.domain.Shop;
 import io.fahuo.shared.Carrier;
 import io.fahuo.simulator.DemoCatalog;
 import io.fahuo.simulator.SimProperties;
@@ -54,9 +57,14 @@ class DemoSetup implements ApplicationRunner {
     private final SimProperties sim;
     private final Environment env;
     private final Path dataDir;
+    private final ShopWaybillAccounts shopWaybills;
+    private final StockPush stockPush;
 
     DemoSetup(Warehouses warehouses, Skus skus, Stock stock, Shops shops, CourierAccounts couriers, ApiTokens tokens,
-              Users users, SimProperties sim, Environment env, @Value("${fahuo.data-dir}") String dataDir) {
+              Users users, SimProperties sim, Environment env, @Value("${fahuo.data-dir}") String dataDir,
+              ShopWaybillAccounts shopWaybills, StockPush stockPush) {
+        this.shopWaybills = shopWaybills;
+        this.stockPush = stockPush;
         this.warehouses = warehouses;
         this.skus = skus;
         this.stock = stock;
@@ -91,7 +99,15 @@ class DemoSetup implements ApplicationRunner {
                     simBase + "/sim/sf", Map.of("partnerID", sim.sf().partnerId(), "checkWord", sim.sf().checkWord()), 3,
                     "5710098765", false));
         }
-        couriers.list(t).forEach(a -> couriers.updateApiBaseUrl(t, a.id(),
+        Shop demoShop = shops.list(t).stream().filter(s -> s.platform() == Platform.DOUDIAN).findFirst().orElseThrow();
+        if (couriers.list(t).stream().noneMatch(a -> a.provider() == CourierProvider.DOUYIN)) {
+            // 抖音电子面单 through the demo shop: not the default, so a carrier rule decides when it is used
+            shopWaybills.create(t, demoShop.id(), Carrier.YTO, "圆通 (抖音电子面单, 抖店模拟)", null, false);
+        }
+        if (!stockPush.setting(t, demoShop.id()).enabled()) {
+            stockPush.configure(t, demoShop.id(), true, false, 5);
+        }
+        couriers.list(t).stream().filter(a -> a.provider() != CourierProvider.DOUYIN).forEach(a -> couriers.updateApiBaseUrl(t, a.id(),
                 simBase + (a.provider() == CourierProvider.SF ? "/sim/sf" : "/sim/kdniao")));
         log.info("demo mode: Douyin, Kdniao and SF simulators at {}/sim/*, demo API token: {}", simBase, demoToken(t));
         log.info("console: http://localhost:{}/console — {}", env.getProperty("local.server.port", env.getProperty("server.port", "8080")),

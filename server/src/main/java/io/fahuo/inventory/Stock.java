@@ -212,6 +212,32 @@ public class Stock {
         return out;
     }
 
+    /** A SKU's movements of the given reasons since {@code since} (inclusive), oldest first. */
+    public List<io.fahuo.inventory.domain.StockMovement> movements(long tenantId, String skuCode,
+                                                                   Collection<MovementReason> reasons, java.time.Instant since) {
+        if (reasons.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select id, warehouse_id, sku_code, delta_on_hand, delta_reserved, reason, order_id, at from stock_movement
+                where tenant_id = :t and sku_code = :sku and reason in (:reasons) and at >= :since order by at, id""")
+                .param("t", tenantId).param("sku", skuCode).param("reasons", reasons.stream().map(Enum::name).toList())
+                .param("since", since.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> {
+                    long order = rs.getLong("order_id");
+                    Long orderId = rs.wasNull() ? null : order;
+                    return new io.fahuo.inventory.domain.StockMovement(rs.getLong("id"), rs.getLong("warehouse_id"), rs.getString("sku_code"),
+                            rs.getInt("delta_on_hand"), rs.getInt("delta_reserved"), MovementReason.valueOf(rs.getString("reason")),
+                            orderId, rs.getObject("at", OffsetDateTime.class).toInstant());
+                }).list();
+    }
+
+    /** The SKUs the tenant holds stock records of (in any warehouse). */
+    public List<String> skusWithStock(long tenantId) {
+        return jdbc.sql("select distinct sku_code from stock_level where tenant_id = ? order by sku_code").param(tenantId)
+                .query(String.class).list();
+    }
+
     public List<StockLevel> levels(long tenantId, String skuCode) {
         return jdbc.sql("select warehouse_id, sku_code, on_hand, reserved from stock_level where tenant_id = ? and sku_code = ? order by warehouse_id")
                 .params(tenantId, skuCode)

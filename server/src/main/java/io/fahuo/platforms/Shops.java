@@ -114,6 +114,7 @@ public class Shops implements TokenStore {
         jdbc.sql("update shop set api_base_url = ? where tenant_id = ? and id = ?").params(apiBaseUrl, tenantId, shopId).update();
     }
 
+    @Override
     public ShopCredentials credentials(long tenantId, long shopId) {
         return jdbc.sql("""
                 select id, tenant_id, api_base_url, app_key, app_secret_enc, platform_shop_id, access_token_enc,

@@ -75,6 +75,33 @@ public class Shipments {
         return forOrder(tenantId, orderId);
     }
 
+    /**
+     * The receiver changed after this parcel got its waybill: the parcel is void (its label with it) and an
+     * open parcel with the same contents and warehouse takes its place, to get a waybill for the new address.
+     * Returns the new parcel, or empty if the parcel no longer holds a live waybill. Joins the caller's transaction.
+     */
+    @Transactional
+    public Optional<Shipment> replaceForNewReceiver(long tenantId, long shipmentId) {
+        Shipment old = get(tenantId, shipmentId);
+        if (old.status() != ShipmentStatus.WAYBILL_ISSUED
+                || jdbc.sql("update shipment set status = 'CANCELLED' where tenant_id = ? and id = ? and status = 'WAYBILL_ISSUED'")
+                .params(tenantId, shipmentId).update() == 0) {
+            return Optional.empty();
+        }
+        int packageNo = jdbc.sql("select coalesce(max(package_no), 0) + 1 from shipment where tenant_id = ? and order_id = ?")
+                .params(tenantId, old.orderId()).query(Integer.class).single();
+        long id = ids.next();
+        jdbc.sql("""
+                insert into shipment (id, tenant_id, order_id, package_no, warehouse_id, status, created_at)
+                values (?, ?, ?, ?, ?, 'OPEN', ?)""")
+                .params(id, tenantId, old.orderId(), packageNo, old.warehouseId(), now()).update();
+        jdbc.sql("""
+                insert into shipment_item (tenant_id, shipment_id, order_line_id, quantity)
+                select tenant_id, ?, order_line_id, quantity from shipment_item where tenant_id = ? and shipment_id = ?""")
+                .params(id, tenantId, shipmentId).update();
+        return Optional.of(get(tenantId, id));
+    }
+
     /** Another worker opened the same order's parcels at the same moment; the caller retries and finds them. */
     public static class ConcurrentParcelsException extends RuntimeException {
         ConcurrentParcelsException(long orderId) {

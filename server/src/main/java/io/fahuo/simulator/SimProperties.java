@@ -10,11 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SimProperties(@DefaultValue("false") boolean enabled, @DefaultValue Doudian doudian, @DefaultValue Kdniao kdniao,
                             @DefaultValue Sf sf, @DefaultValue Parcels parcels) {
 
+    /**
+     * {@code pushUrl}: where order messages are pushed (the URL set in the app's message subscription); empty
+     * means this server's {@code /webhooks/doudian}; "off" pushes nothing. {@code changeEvery}: in the demo, one
+     * in this many new orders later gets an address change or a refund request (0 = never).
+     */
     public record Doudian(@DefaultValue("7000000000000000001") String appKey,
                           @DefaultValue("demo-doudian-secret-please-change") String appSecret,
                           @DefaultValue("4463798") String shopId,
                           @DefaultValue("0") int trickleSeconds,
-                          @DefaultValue("0") int initialOrders) {
+                          @DefaultValue("0") int initialOrders,
+                          @DefaultValue("") String pushUrl,
+                          @DefaultValue("0") int changeEvery) {
     }
 
     /**

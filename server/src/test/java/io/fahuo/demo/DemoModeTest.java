@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -17,7 +18,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import io.fahuo.support.ApiClient;
 import io.fahuo.support.LabelDecoder;
 import io.fahuo.support.SimControl;
+import io.fahuo.orders.Orders;
+import io.fahuo.orders.domain.Order;
+import io.fahuo.platforms.Shops;
+import io.fahuo.tenancy.Tenants;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a person sees after the README's run command: the demo's own settings (embedded H2 file, initial
@@ -60,5 +66,35 @@ class DemoModeTest {
             // the demo warehouse's thermal printer (simulated) printed the label by itself
             await().atMost(Duration.ofSeconds(30)).until(() -> sim.get("/sim/printer/_control/jobs").contains(tracking));
         }
+    }
+
+    @Autowired
+    Orders orders;
+    @Autowired
+    Shops shops;
+
+    /**
+     * The demo runs on Douyin's push: every message is acknowledged, and a buyer's refund request (one of the
+     * demo's changes of mind) reaches the order and is handled (held, cancelled, or the parcel intercepted).
+     */
+    @Test
+    void theDemoRunsOnPushAndHandlesARefund() {
+        SimControl sim = new SimControl(port);
+        long t = Tenants.DEFAULT_TENANT_ID;
+        long shopId = shops.list(t).get(0).id();
+        JsonMapper json = JsonMapper.builder().build();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                json.readTree(sim.get("/sim/doudian/_control/pushes")).valueStream()
+                        .anyMatch(p -> "200".equals(p.path("tag").stringValue()) && p.path("acknowledged").asBoolean()));
+        JsonNode refundPush = json.readTree(sim.get("/sim/doudian/_control/pushes")).valueStream()
+                .filter(p -> "200".equals(p.path("tag").stringValue())).findFirst().orElseThrow();
+        String orderId = json.readTree(json.readTree(refundPush.path("body").stringValue()).get(0).path("data").stringValue())
+                .path("p_id").asString();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Order o = orders.findByPlatformId(t, shopId, orderId).orElseThrow();
+            assertThat(orders.timeline(t, o.id())).anySatisfy(e -> assertThat(e.step()).isEqualTo("AFTER_SALE"));
+        });
+        assertThat(json.readTree(sim.get("/sim/doudian/_control/pushes")).valueStream().map(p -> p.path("tag").stringValue()).distinct())
+                .contains("100", "101", "200");
     }
 }

@@ -31,7 +31,7 @@ class DoudianSimulatorProtocolTest extends IntegrationTest {
     SimProperties props;
 
     private JsonNode call(Clock clock, String secret, String method, Map<String, ?> params, String token) {
-        DoudianClient client = new DoudianClient(HttpClient.newHttpClient(), new DoudianSettings(Duration.ofSeconds(5), 100, 50000), clock);
+        DoudianClient client = new DoudianClient(HttpClient.newHttpClient(), DoudianSettings.of(Duration.ofSeconds(5), 100, 50000), clock);
         String body = client.post(new DoudianClient.Call("http://127.0.0.1:" + port + "/sim/doudian", props.doudian().appKey(), secret,
                 method, token), params);
         return DoudianJson.parse(body);

@@ -33,6 +33,8 @@ import org.springframework.context.annotation.Import;
         "fahuo.pipeline.retry-max=PT2S",
         "fahuo.pipeline.out-of-stock-recheck=PT1S",
         "fahuo.printing.retry-first=PT0.2S",
+        "fahuo.stock-push.retry-first=PT0.2S",
+        "fahuo.stock-push.retry-max=PT1S",
         "fahuo.sim.parcels.speed=1",
         "fahuo.sim.parcels.stall-rate=0",
         "fahuo.sim.parcels.loss-rate=0",

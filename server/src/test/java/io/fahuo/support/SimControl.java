@@ -64,7 +64,22 @@ public class SimControl {
     }
 
     public void douyinKnobs(int latencyMillis, double errorRate, int qps) {
-        post("/sim/doudian/_control/knobs", JSON.writeValueAsString(Map.of("latencyMillis", latencyMillis, "errorRate", errorRate, "qpsLimit", qps)));
+        douyinChaos(latencyMillis, errorRate, qps, 0, 0);
+    }
+
+    /** All Douyin chaos knobs: latency, share refused with 20000, QPS limit, share of HTTP 502, share of lost replies. */
+    public void douyinChaos(int latencyMillis, double errorRate, int qps, double http5xxRate, double lostReplyRate) {
+        post("/sim/doudian/_control/knobs", JSON.writeValueAsString(Map.of("latencyMillis", latencyMillis, "errorRate", errorRate,
+                "qpsLimit", qps, "http5xxRate", http5xxRate, "lostReplyRate", lostReplyRate)));
+    }
+
+    public Map<String, Object> douyinFaults() {
+        return JSON.readValue(get("/sim/doudian/_control/faults"), new TypeReference<Map<String, Object>>() { });
+    }
+
+    /** Changes a Douyin order without its push (as if the message got lost). */
+    public void douyinQuietly(String orderId, Map<String, Object> change) {
+        post("/sim/doudian/_control/orders/" + orderId + "/quietly", JSON.writeValueAsString(change));
     }
 
     public void kdniaoErrorRate(double rate) {

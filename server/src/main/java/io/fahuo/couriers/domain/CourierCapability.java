@@ -18,5 +18,10 @@ public enum CourierCapability {
     /** Stop a parcel in transit and send it back (截单/拦截). */
     INTERCEPT,
     /** Report how many e-waybill numbers the account has left (面单余额). */
-    WAYBILL_BALANCE
+    WAYBILL_BALANCE,
+    /**
+     * Takes the receiver as the sales platform's own ciphertext ({@link WaybillRequest#platformReceiver()}) and
+     * has the platform open it for the carrier: Fahuo never decrypts the receiver for such a waybill.
+     */
+    PLATFORM_RECEIVER
 }

@@ -23,6 +23,12 @@ import io.fahuo.shipments.domain.ShipmentStatus;
 @Configuration(proxyBeanMethods = false)
 class CancelWaybillJob {
 
+    static final String REPLACED = "replaced";
+
+    static String replacedData(long tenantId, long shipmentId) {
+        return tenantId + ":" + shipmentId + ":" + REPLACED;
+    }
+
     @Bean
     Task<String> cancelWaybillTask(Shipments shipments, Couriers couriers, OrderProgress progress, Clock clock) {
         Backoff backoff = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(30));
@@ -30,9 +36,12 @@ class CancelWaybillJob {
                 .onFailure((FailureHandler<String>) (complete, ops) -> ops.reschedule(complete,
                         clock.instant().plus(backoff.delay(complete.getExecution().consecutiveFailures))))
                 .execute((instance, ctx) -> {
-                    long tenantId = PipelineJobs.tenantOf(instance.getData());
-                    Shipment s = shipments.get(tenantId, PipelineJobs.idOf(instance.getData()));
-                    if (s.status() == ShipmentStatus.SHIPPED || s.status() == ShipmentStatus.CANCELLED || !s.hasWaybill()) {
+                    String[] data = instance.getData().split(":");
+                    long tenantId = Long.parseLong(data[0]);
+                    Shipment s = shipments.get(tenantId, Long.parseLong(data[1]));
+                    // a parcel replaced after an address change is void already; its waybill still goes back to the courier
+                    boolean replaced = data.length > 2 && REPLACED.equals(data[2]);
+                    if (s.status() == ShipmentStatus.SHIPPED || (s.status() == ShipmentStatus.CANCELLED && !replaced) || !s.hasWaybill()) {
                         return new com.github.kagkarlsson.scheduler.task.CompletionHandler.OnCompleteRemove<>();
                     }
                     try {

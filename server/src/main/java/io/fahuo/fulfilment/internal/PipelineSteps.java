@@ -18,9 +18,11 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.fahuo.couriers.CourierAccounts;
 import io.fahuo.couriers.Couriers;
 import io.fahuo.couriers.domain.CourierAccount;
+import io.fahuo.couriers.domain.CourierCapability;
 import io.fahuo.couriers.domain.IssuedWaybill;
 import io.fahuo.couriers.domain.ParcelItem;
 import io.fahuo.couriers.domain.Party;
+import io.fahuo.couriers.domain.PlatformReceiver;
 import io.fahuo.couriers.domain.WaybillRequest;
 import io.fahuo.fulfilment.Fulfilment;
 import io.fahuo.fulfilment.StepFailure;
@@ -249,11 +251,21 @@ public class PipelineSteps {
             if (parcel.hasWaybill()) {
                 continue;
             }
+            Packed packed = packed(order, parcel);
+            CarrierSelection.Choice choice = chooseCarrier(t, order, shop, packed.demand().keySet(), packed.weightGrams(), packed.amountFen());
+            CourierAccount account = accounts.get(t, choice.courierAccountId());
+            if (couriers.supports(account, CourierCapability.PLATFORM_RECEIVER)) {
+                // the platform itself opens its ciphertext for the carrier (Douyin e-waybill): nothing is decrypted here
+                PlatformReceiver sealed = new PlatformReceiver(order.platformOrderId(), shop.platformShopId(),
+                        vault.open(t, order.id(), ReceiverVault.Purpose.WAYBILL, "pipeline"));
+                issueOne(order, parcel, packed, choice, account, null, sealed, attempt);
+                continue;
+            }
             if (receiver == null) {
                 receiver = platforms.revealReceiver(t, shop.id(), order.platformOrderId(),
                         vault.open(t, order.id(), ReceiverVault.Purpose.WAYBILL, "pipeline"));
             }
-            issueOne(order, shop, parcel, receiver, attempt);
+            issueOne(order, parcel, packed, choice, account, receiver, null, attempt);
         }
         tx.executeWithoutResult(s -> {
             OrderStatus now = progress.lock(t, order.id()).orElseThrow();
@@ -266,9 +278,12 @@ public class PipelineSteps {
         });
     }
 
-    private void issueOne(Order order, Shop shop, Shipment parcel, ReceiverPlaintext receiver, int attempt) {
+    /** What a parcel carries: its lines (of every order in a merged parcel), units per SKU, weight, value. */
+    private record Packed(List<OrderLine> lines, java.util.Map<String, Integer> demand, int weightGrams, long amountFen) {
+    }
+
+    private Packed packed(Order order, Shipment parcel) {
         long t = order.tenantId();
-        Warehouse warehouse = warehouses.get(t, parcel.warehouseId());
         java.util.Map<Long, Integer> items = shipments.items(t, parcel.id());
         // a merged parcel carries the lines of several orders: the waybill describes all of them
         List<OrderLine> allLines = new java.util.ArrayList<>(order.lines());
@@ -276,16 +291,22 @@ public class PipelineSteps {
                 .forEach(id -> allLines.addAll(orders.get(t, id).lines()));
         List<OrderLine> packed = allLines.stream().filter(l -> items.isEmpty() || items.containsKey(l.id())).toList();
         java.util.Map<String, Integer> demand = skus.expand(t, packed.stream().map(l -> new StockLine(l.skuCode(), l.quantity())).toList());
-        int weight = skus.weightGrams(t, demand);
-        long amount = packed.stream().mapToLong(OrderLine::amountFen).sum();
-        CarrierSelection.Choice choice = chooseCarrier(t, order, shop, demand.keySet(), weight, amount);
-        CourierAccount account = accounts.get(t, choice.courierAccountId());
+        return new Packed(packed, demand, skus.weightGrams(t, demand), packed.stream().mapToLong(OrderLine::amountFen).sum());
+    }
+
+    private void issueOne(Order order, Shipment parcel, Packed packed, CarrierSelection.Choice choice, CourierAccount account,
+                          ReceiverPlaintext receiver, PlatformReceiver sealedReceiver, int attempt) {
+        long t = order.tenantId();
+        Warehouse warehouse = warehouses.get(t, parcel.warehouseId());
         SenderProfile sp = warehouse.sender();
-        WaybillRequest request = new WaybillRequest(parcel.waybillKey(), account.carrier(),
-                new Party(sp.name(), sp.phone(), sp.company(), sp.province(), sp.city(), sp.district(), sp.address()),
-                new Party(receiver.name(), receiver.phone(), null, receiver.province(), receiver.city(), receiver.district(),
-                        (receiver.street() == null ? "" : receiver.street()) + receiver.detail()),
-                packed.stream().map(l -> new ParcelItem(l.productName(), l.skuCode(), l.quantity())).toList(), weight, null);
+        Party sender = new Party(sp.name(), sp.phone(), sp.company(), sp.province(), sp.city(), sp.district(), sp.address());
+        List<ParcelItem> items = packed.lines().stream().map(l -> new ParcelItem(l.productName(), l.skuCode(), l.quantity())).toList();
+        WaybillRequest request = sealedReceiver != null
+                ? WaybillRequest.withPlatformReceiver(parcel.waybillKey(), account.carrier(), sender, sealedReceiver, items, packed.weightGrams())
+                : new WaybillRequest(parcel.waybillKey(), account.carrier(), sender,
+                        new Party(receiver.name(), receiver.phone(), null, receiver.province(), receiver.city(), receiver.district(),
+                                (receiver.street() == null ? "" : receiver.street()) + receiver.detail()),
+                        items, packed.weightGrams(), null);
         IssuedWaybill waybill = couriers.issue(t, account.id(), request);
         tx.executeWithoutResult(s -> {
             OrderStatus now = progress.lock(t, order.id()).orElseThrow();

@@ -20,6 +20,7 @@ class DoudianConfiguration {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        return new DoudianConnector(new DoudianClient(http, settings, clock), tokens, clock);
+        return new DoudianConnector(new DoudianClient(http, settings, clock), tokens, clock, settings,
+                new DoudianRateLimiter(settings.qps()));
     }
 }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import io.fahuo.orders.domain.IncomingOrder;
 import io.fahuo.platforms.PlatformConnector;
@@ -25,16 +27,31 @@ import tools.jackson.databind.JsonNode;
 /** Douyin shop (抖店) Open Platform connector. */
 public class DoudianConnector implements PlatformConnector {
 
-    private static final Duration TOKEN_MARGIN = Duration.ofMinutes(5);
-
     private final DoudianClient client;
     private final TokenStore tokens;
     private final Clock clock;
+    private final DoudianSettings settings;
+    private final DoudianRateLimiter limiter;
+    private final Consumer<Duration> pause;
+    private final Map<Long, Object> renewLocks = new ConcurrentHashMap<>();
 
+    /** With the default settings and no client-side rate limit. */
     public DoudianConnector(DoudianClient client, TokenStore tokens, Clock clock) {
+        this(client, tokens, clock, DoudianSettings.of(Duration.ofSeconds(15), 100, 50000), new DoudianRateLimiter(0));
+    }
+
+    public DoudianConnector(DoudianClient client, TokenStore tokens, Clock clock, DoudianSettings settings, DoudianRateLimiter limiter) {
+        this(client, tokens, clock, settings, limiter, DoudianRateLimiter::sleep);
+    }
+
+    DoudianConnector(DoudianClient client, TokenStore tokens, Clock clock, DoudianSettings settings, DoudianRateLimiter limiter,
+                     Consumer<Duration> pause) {
         this.client = client;
         this.tokens = tokens;
         this.clock = clock;
+        this.settings = settings;
+        this.limiter = limiter;
+        this.pause = pause;
     }
 
     @Override
@@ -121,15 +138,34 @@ public class DoudianConnector implements PlatformConnector {
                 + " shipped with " + (numbers.isEmpty() ? "another number" : String.join(", ", numbers)));
     }
 
-    /** Calls a business method with a valid token, getting a new one and retrying once if the platform refuses it. */
+    /**
+     * Calls a business method with a valid token. If the platform refuses the token (expired, or unknown to it),
+     * the token is renewed (refresh first, a new self-authorisation as the fallback) and the call repeated once.
+     */
     JsonNode call(ShopCredentials shop, String method, Map<String, ?> params) {
-        ShopCredentials current = withValidToken(shop, false);
-        DoudianMapper.Envelope env = send(current, method, params);
-        if (!env.ok() && (DoudianCodes.TOKEN_EXPIRED.equals(env.subCode()) || DoudianCodes.TOKEN_NOT_FOUND.equals(env.subCode()))) {
-            current = withValidToken(shop, true);
-            env = send(current, method, params);
+        ShopCredentials current = withUsableToken(shop);
+        DoudianMapper.Envelope env = sendLimited(current, method, params);
+        if (!env.ok() && isTokenRefusal(env.subCode())) {
+            current = renew(current, current.accessToken());
+            env = sendLimited(current, method, params);
         }
         return check(method, env);
+    }
+
+    /** A call refused with 60000 (traffic limited) is repeated after a jittered, growing pause, a few times. */
+    private DoudianMapper.Envelope sendLimited(ShopCredentials shop, String method, Map<String, ?> params) {
+        for (int attempt = 0; ; attempt++) {
+            limiter.acquire(shop.appKey());
+            DoudianMapper.Envelope env = send(shop, method, params);
+            if (env.code() != DoudianCodes.RATE_LIMITED || attempt >= settings.rateLimitedRetries()) {
+                return env;
+            }
+            pause.accept(DoudianRateLimiter.backoff(attempt));
+        }
+    }
+
+    static boolean isTokenRefusal(String subCode) {
+        return DoudianCodes.TOKEN_EXPIRED.equals(subCode) || DoudianCodes.TOKEN_NOT_FOUND.equals(subCode);
     }
 
     private DoudianMapper.Envelope send(ShopCredentials shop, String method, Map<String, ?> params) {
@@ -152,26 +188,71 @@ public class DoudianConnector implements PlatformConnector {
         throw new PlatformException(code, "Douyin " + method + ": " + env.describe(), retryable);
     }
 
-    private ShopCredentials withValidToken(ShopCredentials shop, boolean forceNew) {
+    // ------------------------------------------------------------------ tokens
+
+    private boolean usable(ShopCredentials shop) {
+        return shop.accessToken() != null && shop.accessTokenExpiresAt() != null
+                && shop.accessTokenExpiresAt().isAfter(clock.instant().plus(settings.renewBefore()));
+    }
+
+    private ShopCredentials withUsableToken(ShopCredentials shop) {
+        return usable(shop) ? shop : renew(shop, null);
+    }
+
+    /**
+     * Gets the shop a token the platform takes: one that another thread renewed meanwhile, else
+     * {@code token.refresh}, else {@code token.create} (authorization_self). {@code refused} is the token the
+     * platform just refused (null when renewing ahead of expiry): a refresh that gives it back does not count.
+     */
+    private ShopCredentials renew(ShopCredentials shop, String refused) {
+        synchronized (renewLocks.computeIfAbsent(shop.shopId(), k -> new Object())) {
+            ShopCredentials fromStore = tokens.credentials(shop.tenantId(), shop.shopId());
+            ShopCredentials stored = fromStore == null ? shop : fromStore;
+            boolean renewedMeanwhile = stored.accessToken() != null && !stored.accessToken().equals(shop.accessToken())
+                    && !stored.accessToken().equals(refused);
+            if (renewedMeanwhile && usable(stored)) {
+                return stored;
+            }
+            if (stored.refreshToken() != null) {
+                try {
+                    ShopCredentials refreshed = grant(stored, "token.refresh", DoudianMapper.refreshParams(stored.refreshToken()));
+                    if (!refreshed.accessToken().equals(refused) && refreshed.accessTokenExpiresAt().isAfter(clock.instant())) {
+                        return refreshed;
+                    }
+                } catch (PlatformException e) {
+                    if (e.retryable()) {
+                        throw e;
+                    }
+                    // the refresh token is spent or expired: fall back to a new authorisation
+                }
+            }
+            return grant(stored, "token.create", DoudianMapper.selfAuthorisationParams(stored.platformShopId()));
+        }
+    }
+
+    /**
+     * A tool app's first token: exchanges the authorisation code the merchant's consent produced
+     * ({@code token.create}, grant_type authorization_code) and keeps the tokens on the shop.
+     */
+    public ShopCredentials authorize(ShopCredentials shop, String code) {
+        if (code == null || code.isBlank()) {
+            throw new PlatformException("token", "an authorisation code is required", false);
+        }
+        return grant(shop, "token.create", DoudianMapper.authorizationCodeParams(code));
+    }
+
+    private ShopCredentials grant(ShopCredentials shop, String method, Map<String, Object> params) {
         Instant now = clock.instant();
-        boolean valid = shop.accessToken() != null && shop.accessTokenExpiresAt() != null
-                && shop.accessTokenExpiresAt().isAfter(now.plus(TOKEN_MARGIN));
-        if (valid && !forceNew) {
-            return shop;
+        limiter.acquire(shop.appKey());
+        JsonNode data = check(method, send(shop.withTokens(null, null, null), method, params));
+        DoudianMapper.TokenGrant g = DoudianMapper.tokenGrant(data, now);
+        if (g.accessToken() == null) {
+            throw new PlatformException("token", "Douyin " + method + " returned no access_token", true);
         }
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("code", "");
-        params.put("grant_type", "authorization_self");
-        params.put("shop_id", shop.platformShopId());
-        DoudianMapper.Envelope env = send(shop.withTokens(null, null, null), "token.create", params);
-        JsonNode data = check("token.create", env);
-        String access = DoudianMapper.text(data, "access_token");
-        String refresh = DoudianMapper.text(data, "refresh_token");
-        Instant expires = now.plusSeconds(data.path("expires_in").asLong(0));
-        if (access == null) {
-            throw new PlatformException("token", "Douyin token.create returned no access_token", true);
+        if (g.shopId() != null && shop.platformShopId() != null && !g.shopId().equals(shop.platformShopId())) {
+            throw new PlatformException("token", "Douyin " + method + " authorised shop " + g.shopId() + ", not " + shop.platformShopId(), false);
         }
-        tokens.save(shop.tenantId(), shop.shopId(), access, expires, refresh);
-        return shop.withTokens(access, expires, refresh);
+        tokens.save(shop.tenantId(), shop.shopId(), g.accessToken(), g.expiresAt(), g.refreshToken());
+        return shop.withTokens(g.accessToken(), g.expiresAt(), g.refreshToken());
     }
 }

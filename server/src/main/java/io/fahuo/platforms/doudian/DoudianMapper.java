@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.fahuo.orders.domain.AfterSale;
 import io.fahuo.orders.domain.IncomingLine;
 import io.fahuo.orders.domain.IncomingOrder;
 import io.fahuo.orders.domain.PlatformState;
@@ -42,6 +43,39 @@ public final class DoudianMapper {
         }
         return new Envelope(root.path("code").asInt(), text(root, "msg"), text(root, "sub_code"), text(root, "sub_msg"),
                 text(root, "log_id"), root.path("data"));
+    }
+
+    /** What token.create and token.refresh answer. */
+    public record TokenGrant(String accessToken, Instant expiresAt, String refreshToken, String shopId) {
+    }
+
+    public static TokenGrant tokenGrant(JsonNode data, Instant now) {
+        return new TokenGrant(blankToNull(text(data, "access_token")), now.plusSeconds(data.path("expires_in").asLong(0)),
+                blankToNull(text(data, "refresh_token")), blankToNull(text(data, "shop_id")));
+    }
+
+    /** token.create for a self-use app (自用型): the shop that owns the app authorises itself. */
+    public static Map<String, Object> selfAuthorisationParams(String shopId) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", "");
+        p.put("grant_type", "authorization_self");
+        p.put("shop_id", shopId);
+        return p;
+    }
+
+    /** token.create for a tool app (工具型): the code the merchant's consent sent to the app's callback. */
+    public static Map<String, Object> authorizationCodeParams(String code) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", code);
+        p.put("grant_type", "authorization_code");
+        return p;
+    }
+
+    public static Map<String, Object> refreshParams(String refreshToken) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("grant_type", "refresh_token");
+        p.put("refresh_token", refreshToken);
+        return p;
     }
 
     public static Map<String, Object> searchListParams(Instant from, Instant to, int page, int size) {
@@ -87,6 +121,7 @@ public final class DoudianMapper {
                 firstNonBlank(text(o, "mask_post_receiver"), "*"), firstNonBlank(text(o, "mask_post_tel"), "***"),
                 maskedDetail != null ? maskedDetail : "****", DoudianJson.MAPPER.writeValueAsString(sensitive));
         List<IncomingLine> lines = new ArrayList<>();
+        List<AfterSale> lineAfterSales = new ArrayList<>();
         for (JsonNode s : o.path("sku_order_list")) {
             String spec = s.path("spec").isArray()
                     ? s.path("spec").valueStream().map(x -> text(x, "name") + ":" + text(x, "value")).collect(Collectors.joining(";"))
@@ -94,10 +129,46 @@ public final class DoudianMapper {
             lines.add(new IncomingLine(text(s, "order_id"), text(s, "sku_id"), blankToNull(text(s, "code")),
                     firstNonBlank(text(s, "product_name"), "?"), spec, Math.max(1, s.path("item_num").asInt(1)),
                     s.path("pay_amount").asLong()));
+            lineAfterSales.add(afterSale(s.path("after_sale_info")));
+        }
+        AfterSale afterSale = combine(lineAfterSales);
+        boolean unshipped = state == PlatformState.UNPAID || state == PlatformState.PAID_HELD || state == PlatformState.SHIPPABLE;
+        if (afterSale == AfterSale.REFUNDED && unshipped) {
+            // every line refunded before it left: nothing remains to ship, whatever order_status still says
+            state = PlatformState.CANCELLED;
         }
         return new IncomingOrder(orderId, Integer.toString(status), state, o.path("pay_amount").asLong(o.path("order_amount").asLong()),
                 seconds(o, "create_time"), seconds(o, "update_time"), seconds(o, "pay_time"), seconds(o, "exp_ship_time"),
-                blankToNull(text(o, "buyer_words")), blankToNull(text(o, "seller_words")), receiver, lines);
+                blankToNull(text(o, "buyer_words")), blankToNull(text(o, "seller_words")), receiver, lines, afterSale);
+    }
+
+    /** after_sale_status values that end an after-sale without a refund (refused, failed, refused after return). */
+    private static final java.util.Set<Integer> AFTER_SALE_ENDED_WITHOUT_REFUND = java.util.Set.of(27, 28, 29);
+    private static final int AFTER_SALE_SUCCEEDED = 12;
+    private static final int REFUND_SUCCEEDED = 3;
+
+    /** One sub-order's {@code after_sale_info {after_sale_status, refund_status}}. */
+    public static AfterSale afterSale(JsonNode info) {
+        int status = info.path("after_sale_status").asInt(0);
+        int refund = info.path("refund_status").asInt(0);
+        if (status == AFTER_SALE_SUCCEEDED || refund == REFUND_SUCCEEDED) {
+            return AfterSale.REFUNDED;
+        }
+        if (status == 0 || AFTER_SALE_ENDED_WITHOUT_REFUND.contains(status)) {
+            return AfterSale.NONE;
+        }
+        return AfterSale.REQUESTED;
+    }
+
+    static AfterSale combine(List<AfterSale> perLine) {
+        if (perLine.contains(AfterSale.REQUESTED)) {
+            return AfterSale.REQUESTED;
+        }
+        long refunded = perLine.stream().filter(a -> a == AfterSale.REFUNDED).count();
+        if (refunded == 0) {
+            return AfterSale.NONE;
+        }
+        return refunded == perLine.size() ? AfterSale.REFUNDED : AfterSale.PARTLY_REFUNDED;
     }
 
     /** Ciphertexts to decrypt for each order, as order.batchDecrypt's {@code cipher_infos}. */

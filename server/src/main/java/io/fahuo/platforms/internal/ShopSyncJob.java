@@ -19,7 +19,6 @@ import io.fahuo.orders.OrderIntake;
 import io.fahuo.platforms.PlatformConnector;
 import io.fahuo.platforms.PlatformGateway;
 import io.fahuo.platforms.Shops;
-import io.fahuo.platforms.domain.OrderWindowPage;
 import io.fahuo.platforms.domain.Shop;
 import io.fahuo.platforms.domain.ShopCredentials;
 
@@ -72,7 +71,7 @@ public class ShopSyncJob {
         });
     }
 
-    /** Syncs one window, splitting it while it holds more rows than paging can reach. */
+    /** Where a shop's window starts: its cursor less the overlap, never before what the platform still serves. */
     record Window(Shops shops, PlatformGateway gateway, OrderIntake intake, int pageSize, int maxPagedRows) {
 
         Instant start(Shop shop, Instant now, Duration overlap, Duration initialLookback) {
@@ -84,27 +83,8 @@ public class ShopSyncJob {
 
         void sync(Shop shop, ShopCredentials creds, Instant from, Instant to) {
             PlatformConnector connector = gateway.connector(shop.platform());
-            OrderWindowPage first = connector.ordersUpdatedBetween(creds, from, to, 0, pageSize);
-            if (first.total() > maxPagedRows && Duration.between(from, to).getSeconds() > 1) {
-                Instant middle = from.plus(Duration.between(from, to).dividedBy(2));
-                sync(shop, creds, from, middle);
-                sync(shop, creds, middle, to);
-                return;
-            }
-            intake.accept(shop.tenantId(), shop.id(), shop.platform().name(), first.orders());
-            long reachable = Math.min(first.total(), maxPagedRows);
-            int lastPage = (int) ((reachable - 1) / pageSize);
-            if (lastPage <= 0) {
-                return;
-            }
-            // Orders leave the window while it is paged (one shipped meanwhile has a later update time), which moves
-            // the orders behind it one place forward: paged from the front, one not seen yet would slip onto a page
-            // already read (a flash sale lost hundreds that way until a later run). Paged from the back to the front
-            // (page 0 again last), such a shift only repeats an order already taken in.
-            for (int page = lastPage; page >= 0; page--) {
-                intake.accept(shop.tenantId(), shop.id(), shop.platform().name(),
-                        connector.ordersUpdatedBetween(creds, from, to, page, pageSize).orders());
-            }
+            new WindowSync((f, t, page, size) -> connector.ordersUpdatedBetween(creds, f, t, page, size), pageSize, maxPagedRows)
+                    .sync(from, to, orders -> intake.accept(shop.tenantId(), shop.id(), shop.platform().name(), orders));
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.fahuo.simulator.doudian;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,8 @@ class DemoTrickle implements SmartLifecycle {
     private final DoudianPlatform platform;
     private final SimProperties.Doudian config;
     private ScheduledExecutorService executor;
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
 
     DemoTrickle(DoudianPlatform platform, SimProperties properties) {
         this.platform = platform;
@@ -44,12 +48,34 @@ class DemoTrickle implements SmartLifecycle {
             });
             executor.scheduleAtFixedRate(() -> {
                 try {
-                    platform.createOrders(1, SimOrderFactory.Spec.DEFAULT);
+                    List<String> ids = platform.createOrders(1, SimOrderFactory.Spec.DEFAULT);
+                    if (config.changeEvery() > 0 && created.incrementAndGet() % config.changeEvery() == 0) {
+                        changeLater(ids.get(0));
+                    }
                 } catch (RuntimeException e) {
                     log.warn("simulated order failed: {}", e.getMessage());
                 }
             }, config.trickleSeconds(), config.trickleSeconds(), TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Some buyers change their minds soon after paying: alternately a new address (asked for, then taken) or a
+     * refund request that the platform grants a little later. Fahuo learns of each by the platform's push.
+     */
+    private void changeLater(String orderId) {
+        boolean address = changes.getAndIncrement() % 2 == 0;
+        executor.schedule(() -> {
+            try {
+                if (address) {
+                    platform.changeAddress(orderId, null, true);
+                } else if (platform.openRefund(orderId)) {
+                    executor.schedule(() -> platform.completeRefund(orderId), 20, TimeUnit.SECONDS);
+                }
+            } catch (RuntimeException e) {
+                log.warn("simulated change of order {} failed: {}", orderId, e.getMessage());
+            }
+        }, 1, TimeUnit.SECONDS);
     }
 
     @Override

@@ -38,12 +38,34 @@ public class DoudianPlatform {
     static final int OK = 10000;
     static final Duration MAX_SKEW = Duration.ofSeconds(300);
     static final Duration TOKEN_TTL = Duration.ofDays(7);
+    static final Duration REFRESH_TTL = Duration.ofDays(14);
+    static final Duration AUTH_CODE_TTL = Duration.ofMinutes(10);
+    /** Refreshing earlier than this before expiry gives the same tokens back; later, new ones (the old live on this long). */
+    static final Duration RENEWAL_WINDOW = Duration.ofHours(1);
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public record WriteBack(String orderId, String companyCode, String trackingNo, Instant at, boolean accepted, String refusal) {
     }
 
-    private record Token(String shopId, Instant expiresAt, String refreshToken) {
+    /** An access token with its refresh token; {@code successor} is set once a refresh in the last hour replaced it. */
+    private static final class Token {
+        final String shopId;
+        final String access;
+        final String refresh;
+        volatile Instant expiresAt;
+        volatile Instant refreshExpiresAt;
+        volatile Token successor;
+
+        Token(String shopId, String access, String refresh, Instant expiresAt, Instant refreshExpiresAt) {
+            this.shopId = shopId;
+            this.access = access;
+            this.refresh = refresh;
+            this.expiresAt = expiresAt;
+            this.refreshExpiresAt = refreshExpiresAt;
+        }
+    }
+
+    private record AuthCode(String shopId, Instant expiresAt) {
     }
 
     private record Cipher(String orderId, String plain, int dataType) {
@@ -57,6 +79,8 @@ public class DoudianPlatform {
     private final SimClock clock;
     private final Map<String, SimOrder> orders = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Token> byRefresh = new ConcurrentHashMap<>();
+    private final Map<String, AuthCode> authCodes = new ConcurrentHashMap<>();
     /** Shops that authorised this app; the configured shop always has. */
     private final java.util.Set<String> shops = ConcurrentHashMap.newKeySet();
     private final Map<String, Cipher> ciphers = new ConcurrentHashMap<>();
@@ -65,22 +89,63 @@ public class DoudianPlatform {
     private final SecureRandom random = new SecureRandom();
     private final SimOrderFactory factory = new SimOrderFactory();
     private volatile Knobs knobs = Knobs.NONE;
+    private volatile DoudianPusher pusher;
+    private final Map<String, AtomicLong> faults = new ConcurrentHashMap<>();
     private final RateLimiter limiter = new RateLimiter();
 
-    /** Chaos for tests: latency, a share of requests answered 20000, and a QPS limit (0 = none). */
-    public record Knobs(int latencyMillis, double errorRate, int qpsLimit) {
-        public static final Knobs NONE = new Knobs(0, 0, 0);
+    /**
+     * Chaos for tests: latency; a share of requests refused with 20000 (nothing done); a QPS limit per app
+     * (0 = none, over it 60000 isv.traffic-limited); a share answered HTTP 502 by the gateway (nothing done);
+     * a share whose work is done but whose answer is lost (20001 timeout), the hardest case for idempotency.
+     */
+    public record Knobs(int latencyMillis, double errorRate, int qpsLimit, double http5xxRate, double lostReplyRate) {
+        public static final Knobs NONE = new Knobs(0, 0, 0, 0, 0);
+
+        public Knobs(int latencyMillis, double errorRate, int qpsLimit) {
+            this(latencyMillis, errorRate, qpsLimit, 0, 0);
+        }
+    }
+
+    /** Whether the gateway in front of the platform fails this request with an HTTP 5xx (the knob's share). */
+    public boolean rollGatewayFailure() {
+        double rate = knobs.http5xxRate();
+        boolean fail = rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
+        if (fail) {
+            fault("http-502");
+        }
+        return fail;
     }
 
     public DoudianPlatform(SimProperties properties, SimClock clock) {
         this.config = properties.doudian();
         this.clock = clock;
         this.shops.add(config.shopId());
+        this.pusher = new DoudianPusher(config.appKey(), config.appSecret(), "off", () -> "off", (u, h, b) -> null);
+    }
+
+    /** Where this platform's message push goes (set by the simulator's configuration, or a test). */
+    public void setPusher(DoudianPusher pusher) {
+        this.pusher = pusher;
+    }
+
+    public DoudianPusher pusher() {
+        return pusher;
     }
 
     /** Another shop authorises this app (a merchant with several shops, or a test that wants its own). */
     public void authorizeShop(String shopId) {
         shops.add(shopId);
+    }
+
+    private void fault(String kind) {
+        faults.computeIfAbsent(kind, x -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** How many failures each knob injected since the last reset. */
+    public Map<String, Long> faults() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        faults.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 
     public void setKnobs(Knobs knobs) {
@@ -100,15 +165,27 @@ public class DoudianPlatform {
         }
         Knobs k = knobs;
         if (k.qpsLimit() > 0 && !limiter.tryAcquire(k.qpsLimit())) {
+            fault("60000");
             return error(60000, "调用过于频繁", "isv.traffic-limited", "调用频率超限");
         }
         if (k.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < k.errorRate()) {
+            fault("20000");
             return error(20000, "服务不可用", "isp.service-error", "服务暂时不可用,请稍后重试");
         }
         Map<String, Object> params = OpenApiSignature.toMap(body);
-        String shop = pathMethod.startsWith("token.") ? null : tokens.get(query.get("access_token")).shopId();
+        String shop = pathMethod.startsWith("token.") ? null : tokens.get(query.get("access_token")).shopId;
+        Map<String, Object> answer = serve(pathMethod, shop, params);
+        if (k.lostReplyRate() > 0 && ThreadLocalRandom.current().nextDouble() < k.lostReplyRate()) {
+            fault("lost-reply");
+            return error(20001, "服务超时", "isp.timeout", "处理超时,请稍后重试");
+        }
+        return answer;
+    }
+
+    private Map<String, Object> serve(String pathMethod, String shop, Map<String, Object> params) {
         return switch (pathMethod) {
             case "token.create" -> tokenCreate(params);
+            case "token.refresh" -> tokenRefresh(params);
             case "order.searchList" -> searchList(shop, params);
             case "order.orderDetail" -> orderDetail(shop, params);
             case "order.batchDecrypt" -> batchDecrypt(shop, params);
@@ -117,8 +194,37 @@ public class DoudianPlatform {
             case "order.logisticsCompanyList" -> ok(COMPANIES.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> Map.<String, Object>of("id", Math.abs(e.getKey().hashCode() % 1000), "code", e.getKey(), "name", e.getValue()))
                     .toList());
-            default -> error(70000, "接口不存在", "isv.method-not-exist", "method " + pathMethod + " is not served");
+            default -> served.containsKey(pathMethod) ? served.get(pathMethod).handle(shop, params)
+                    : error(70000, "接口不存在", "isv.method-not-exist", "method " + pathMethod + " is not served");
         };
+    }
+
+    /** A method of the Open API served by another simulator class (logistics, stock), for the calling shop. */
+    public interface Method {
+        Map<String, Object> handle(String shopId, Map<String, Object> params);
+    }
+
+    private final Map<String, Method> served = new ConcurrentHashMap<>();
+    private final List<Runnable> resetHooks = new CopyOnWriteArrayList<>();
+
+    private final List<java.util.function.Consumer<SimOrder>> orderHooks = new CopyOnWriteArrayList<>();
+
+    /** Lets another simulator class see each new order (stock deducted by the sale). */
+    void onOrderCreated(java.util.function.Consumer<SimOrder> hook) {
+        orderHooks.add(hook);
+    }
+
+    /** Serves {@code method} after the common checks (signature, timestamp, token, knobs) passed. */
+    void serve(String method, Method handler, Runnable onReset) {
+        served.put(method, handler);
+        if (onReset != null) {
+            resetHooks.add(onReset);
+        }
+    }
+
+    /** The order as the platform keeps it (callers synchronise on this platform to read or change it). */
+    SimOrder order(String orderId) {
+        return orders.get(stripA(orderId));
     }
 
     private Map<String, Object> checkSystemParameters(String pathMethod, Map<String, String> q, String body) {
@@ -166,7 +272,7 @@ public class DoudianPlatform {
             if (token == null) {
                 return error(40003, "无效的参数", "isv.access-token-no-existed", "access_token 不存在");
             }
-            if (!token.expiresAt().isAfter(clock.now())) {
+            if (!token.expiresAt.isAfter(clock.now())) {
                 return error(40003, "无效的参数", "isv.access-token-expired", "access_token 已过期");
             }
         }
@@ -188,27 +294,95 @@ public class DoudianPlatform {
         }
     }
 
+    /**
+     * token.create: authorization_self for the shop that owns this (self-use) app, or authorization_code with a
+     * code a merchant's consent produced (tool apps; single use, valid 10 minutes).
+     */
     private Map<String, Object> tokenCreate(Map<String, Object> p) {
         String grant = str(p.get("grant_type"));
-        if (!"authorization_self".equals(grant)) {
-            return error(40004, "业务参数不合法", "isv.parameter-invalid", "this app is a self-use app: grant_type must be authorization_self");
+        String shopId;
+        if ("authorization_self".equals(grant)) {
+            shopId = str(p.get("shop_id"));
+            if (shopId == null || !shops.contains(shopId)) {
+                return error(50001, "授权失败", "isv.shop-not-authorized", "the shop has not authorised this app");
+            }
+        } else if ("authorization_code".equals(grant)) {
+            String code = str(p.get("code"));
+            AuthCode c = blank(code) ? null : authCodes.remove(code);
+            if (c == null || !c.expiresAt().isAfter(clock.now())) {
+                return error(50001, "授权失败", "isv.auth-code-invalid", "code 无效、已使用或已过期");
+            }
+            shopId = c.shopId();
+        } else {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid", "grant_type must be authorization_self or authorization_code");
         }
-        String shopId = str(p.get("shop_id"));
-        if (shopId == null || !shops.contains(shopId)) {
-            return error(50001, "授权失败", "isv.shop-not-authorized", "the shop has not authorised this app");
+        return tokenAnswer(issue(shopId));
+    }
+
+    /**
+     * token.refresh: more than an hour before the access token expires the same tokens come back; in its last
+     * hour new ones, the old pair staying valid for that hour (a second refresh with the old refresh token
+     * gets the same new pair). A refresh token lives 14 days.
+     */
+    private synchronized Map<String, Object> tokenRefresh(Map<String, Object> p) {
+        if (!"refresh_token".equals(str(p.get("grant_type")))) {
+            return error(40004, "业务参数不合法", "isv.parameter-invalid", "grant_type must be refresh_token");
         }
-        String access = HexFormat.of().formatHex(bytes(16));
-        String refresh = HexFormat.of().formatHex(bytes(16));
-        tokens.put(access, new Token(shopId, clock.now().plus(TOKEN_TTL), refresh));
+        Instant now = clock.now();
+        Token t = byRefresh.get(String.valueOf(p.get("refresh_token")));
+        if (t == null || !t.refreshExpiresAt.isAfter(now)) {
+            return error(50001, "授权失败", "isv.refresh-token-invalid", "refresh_token 无效或已过期,请重新授权");
+        }
+        if (t.successor != null) {
+            return tokenAnswer(t.successor);
+        }
+        if (Duration.between(now, t.expiresAt).compareTo(RENEWAL_WINDOW) > 0) {
+            return tokenAnswer(t);
+        }
+        Token next = issue(t.shopId);
+        t.successor = next;
+        Instant graceEnd = now.plus(RENEWAL_WINDOW);
+        if (t.expiresAt.isAfter(graceEnd)) {
+            t.expiresAt = graceEnd;
+        }
+        if (t.refreshExpiresAt.isAfter(graceEnd)) {
+            t.refreshExpiresAt = graceEnd;
+        }
+        return tokenAnswer(next);
+    }
+
+    private Token issue(String shopId) {
+        Instant now = clock.now();
+        Token t = new Token(shopId, HexFormat.of().formatHex(bytes(16)), HexFormat.of().formatHex(bytes(16)),
+                now.plus(TOKEN_TTL), now.plus(REFRESH_TTL));
+        tokens.put(t.access, t);
+        byRefresh.put(t.refresh, t);
+        return t;
+    }
+
+    private Map<String, Object> tokenAnswer(Token t) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("access_token", access);
-        data.put("expires_in", TOKEN_TTL.toSeconds());
-        data.put("refresh_token", refresh);
+        data.put("access_token", t.access);
+        data.put("expires_in", Math.max(0, (Duration.between(clock.now(), t.expiresAt).toMillis() + 999) / 1000));
+        data.put("refresh_token", t.refresh);
         data.put("scope", "SCOPE");
-        data.put("shop_id", shopId);
+        data.put("shop_id", t.shopId);
         data.put("shop_name", "发货演示旗舰店");
         data.put("authority_id", "");
         return ok(data);
+    }
+
+    /** A merchant consents to this (tool) app: the code its callback would receive. */
+    public String authorizationCode(String shopId) {
+        shops.add(shopId);
+        String code = HexFormat.of().formatHex(bytes(12));
+        authCodes.put(code, new AuthCode(shopId, clock.now().plus(AUTH_CODE_TTL)));
+        return code;
+    }
+
+    /** The platform forgets a token (revoked, or a test wants "isv.access-token-no-existed"). */
+    public void revokeToken(String accessToken) {
+        tokens.remove(accessToken);
     }
 
     private Map<String, Object> searchList(String shop, Map<String, Object> p) {
@@ -464,7 +638,12 @@ public class DoudianPlatform {
             o.cipherTel = cipher(id, o.receiver.tel(), 3);
             o.cipherDetail = cipher(id, o.receiver.detail(), 1);
             orders.put(id, o);
+            orderHooks.forEach(h -> h.accept(o));
             ids.add(id);
+            pushTrade("100", o);
+            if (o.status == 2 || o.status == 105) {
+                pushTrade("101", o);
+            }
         }
         return ids;
     }
@@ -476,7 +655,136 @@ public class DoudianPlatform {
         }
         o.status = 4;
         o.updateTime = clock.now();
+        pushTrade("106", o);
         return true;
+    }
+
+    /**
+     * The buyer's new address takes effect (after a request, tag 111, when {@code requested}): new receiver,
+     * new ciphertexts, tag 105. Only before shipping, as on the platform.
+     */
+    public synchronized boolean changeAddress(String orderId, String province, boolean requested) {
+        SimOrder o = orders.get(orderId);
+        if (o == null || (o.status != 1 && o.status != 2 && o.status != 105)) {
+            return false;
+        }
+        SimOrder fresh = factory.create(orderId, o.shopId, clock.now(),
+                new SimOrderFactory.Spec(null, null, null, false, false, province, null), DemoCatalog.PRODUCTS);
+        o.receiver = fresh.receiver;
+        o.cipherName = cipher(orderId, o.receiver.name(), 2);
+        o.cipherTel = cipher(orderId, o.receiver.tel(), 3);
+        o.cipherDetail = cipher(orderId, o.receiver.detail(), 1);
+        o.updateTime = clock.now();
+        if (requested) {
+            pushTrade("111", o);
+        }
+        pushTrade("105", o);
+        return true;
+    }
+
+    /**
+     * Changes an order as the platform would, but its push is lost (so only a fetch or a refused write-back
+     * tells Fahuo): {@code status}, {@code afterSaleStatus}, or shipped by someone else with {@code trackingNo}.
+     */
+    public synchronized boolean changeQuietly(String orderId, Integer status, Integer afterSaleStatus, String trackingNo) {
+        SimOrder o = orders.get(orderId);
+        if (o == null) {
+            return false;
+        }
+        if (status != null) {
+            o.status = status;
+        }
+        if (afterSaleStatus != null) {
+            o.afterSaleStatus = afterSaleStatus;
+        }
+        if (trackingNo != null) {
+            o.status = 3;
+            o.shipTime = clock.now();
+            o.logistics.add(new SimOrder.Logistics(trackingNo, "zhongtong", COMPANIES.get("zhongtong"), clock.now()));
+        }
+        o.updateTime = clock.now();
+        return true;
+    }
+
+    /** The buyer asks for a refund (仅退款) of every line: after-sale pending, tag 200. */
+    public synchronized boolean openRefund(String orderId) {
+        SimOrder o = orders.get(orderId);
+        if (o == null || o.status == 1 || o.status == 4 || o.afterSaleStatus != 0) {
+            return false;
+        }
+        o.afterSaleStatus = 6;
+        o.updateTime = clock.now();
+        pushRefund("200", o);
+        return true;
+    }
+
+    /**
+     * The merchant (or the platform) agrees and the money goes back: tag 201, then 206; an order that had not
+     * shipped is cancelled with it (tag 106).
+     */
+    public synchronized boolean completeRefund(String orderId) {
+        SimOrder o = orders.get(orderId);
+        if (o == null || o.afterSaleStatus != 6) {
+            return false;
+        }
+        pushRefund("201", o);
+        o.afterSaleStatus = 12;
+        o.updateTime = clock.now();
+        pushRefund("206", o);
+        if (o.status == 2 || o.status == 105) {
+            o.status = 4;
+            pushTrade("106", o);
+        }
+        return true;
+    }
+
+    /** The buyer withdraws the request (after-sale closed, tag 207); the order may ship again. */
+    public synchronized boolean withdrawRefund(String orderId) {
+        SimOrder o = orders.get(orderId);
+        if (o == null || o.afterSaleStatus != 6) {
+            return false;
+        }
+        o.afterSaleStatus = 0;
+        o.updateTime = clock.now();
+        pushRefund("207", o);
+        return true;
+    }
+
+    /** The merchant's remark on the platform (tag 113). */
+    public synchronized boolean setSellerRemark(String orderId, String remark) {
+        SimOrder o = orders.get(orderId);
+        if (o == null) {
+            return false;
+        }
+        o.sellerWords = remark;
+        o.updateTime = clock.now();
+        pushTrade("113", o);
+        return true;
+    }
+
+    private void pushTrade(String tag, SimOrder o) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("p_id", Long.parseLong(o.orderId));
+        data.put("s_ids", o.skus.stream().map(s -> Long.parseLong(s.subOrderId())).toList());
+        data.put("shop_id", Long.parseLong(o.shopId));
+        data.put("order_status", o.status);
+        data.put("order_type", 0);
+        data.put("biz", 2);
+        data.put("create_time", o.createTime.getEpochSecond());
+        data.put("update_time", o.updateTime.getEpochSecond());
+        pusher.push(tag, data);
+    }
+
+    private void pushRefund(String tag, SimOrder o) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("aftersale_id", Long.parseLong(o.orderId) + 7_000_000_000_000_000L % 1_000_000_000L);
+        data.put("aftersale_status", o.afterSaleStatus);
+        data.put("aftersale_type", 1);
+        data.put("p_id", Long.parseLong(o.orderId));
+        data.put("s_id", Long.parseLong(o.skus.get(0).subOrderId()));
+        data.put("shop_id", Long.parseLong(o.shopId));
+        data.put("refund_amount", o.payAmount());
+        pusher.push(tag, data);
     }
 
     public synchronized boolean pay(String orderId) {
@@ -488,6 +796,7 @@ public class DoudianPlatform {
         o.payTime = clock.now();
         o.expShipTime = o.payTime.plus(Duration.ofHours(48));
         o.updateTime = o.payTime;
+        pushTrade("101", o);
         return true;
     }
 
@@ -510,8 +819,13 @@ public class DoudianPlatform {
         ledger.clear();
         multiPackAnswers.clear();
         tokens.clear();
+        byRefresh.clear();
+        authCodes.clear();
         shops.retainAll(java.util.Set.of(config.shopId()));
         knobs = Knobs.NONE;
+        faults.clear();
+        pusher.reset();
+        resetHooks.forEach(Runnable::run);
     }
 
     // ---------------------------------------------------------------- rendering

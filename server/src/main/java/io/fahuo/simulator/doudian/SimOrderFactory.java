@@ -15,10 +15,19 @@ public final class SimOrderFactory {
      * What kind of order to make. {@code status} 2 = paid and shippable (default), 1 = unpaid, 105 = risk review.
      * {@code skuCodes} picks products by merchant code (unknown codes make a product the merchant never mapped).
      */
-    /** {@code receiverOf}: the same buyer and address as an earlier order (a second purchase, for 合单). */
+    /**
+     * {@code receiverOf}: the same buyer and address as an earlier order (a second purchase, for 合单).
+     * {@code sellerWords}: the merchant's remark. {@code presaleDays}: a presale (预售) order, to ship by this
+     * many days after payment instead of 48 hours.
+     */
     public record Spec(Integer status, List<String> skuCodes, String buyerWords, boolean longAddress, boolean emoji, String province,
-                       String receiverOf) {
-        public static final Spec DEFAULT = new Spec(null, null, null, false, false, null, null);
+                       String receiverOf, String sellerWords, Integer presaleDays) {
+        public static final Spec DEFAULT = new Spec(null, null, null, false, false, null, null, null, null);
+
+        public Spec(Integer status, List<String> skuCodes, String buyerWords, boolean longAddress, boolean emoji, String province,
+                    String receiverOf) {
+            this(status, skuCodes, buyerWords, longAddress, emoji, province, receiverOf, null, null);
+        }
     }
 
     private static final String[] FAMILY = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "欧阳", "司马"};
@@ -65,8 +74,9 @@ public final class SimOrderFactory {
         o.updateTime = now;
         if (o.status != 1) {
             o.payTime = now;
-            o.expShipTime = now.plus(Duration.ofHours(48));
+            o.expShipTime = spec.presaleDays() == null ? now.plus(Duration.ofHours(48)) : now.plus(Duration.ofDays(spec.presaleDays()));
         }
+        o.sellerWords = spec.sellerWords();
         String[] place = spec.province() == null ? PLACES[r.nextInt(PLACES.length)]
                 : java.util.Arrays.stream(PLACES).filter(pl -> pl[0].startsWith(spec.province())).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no simulated address in " + spec.province()));

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.fahuo.orders.domain.AfterSale;
 import io.fahuo.orders.domain.IncomingOrder;
 import io.fahuo.orders.domain.PlatformState;
 import io.fahuo.platforms.domain.ReceiverPlaintext;
@@ -76,5 +77,48 @@ class DoudianMapperTest {
                 .isEqualTo("{\"order_asc\":true,\"order_by\":\"update_time\",\"page\":3,\"size\":100,\"update_time_end\":200,\"update_time_start\":100}");
         assertThat(DoudianJson.canonical(DoudianMapper.logisticsAddParams("69", "zhongtong", "73100000000001")))
                 .isEqualTo("{\"company_code\":\"zhongtong\",\"logistics_code\":\"73100000000001\",\"order_id\":\"69\"}");
+    }
+
+    @Test
+    void readsSubOrdersRemarksShipByAndAfterSaleOfAnOrderDetail() {
+        JsonNode detail = DoudianMapper.envelope(Payloads.read("doudian/orderDetail-multi-sku-after-sale.json")).data().path("shop_order_detail");
+        IncomingOrder o = DoudianMapper.order(detail);
+        assertThat(o.platformOrderId()).isEqualTo("6921234567890123999");
+        assertThat(o.state()).isEqualTo(PlatformState.SHIPPABLE);
+        assertThat(o.buyerRemark()).isEqualTo("周末不在家,放门卫 🌸");
+        assertThat(o.sellerRemark()).isEqualTo("赠品:贴纸");
+        assertThat(o.shipBy()).isEqualTo(Instant.ofEpochSecond(1700632860));
+        assertThat(o.lines()).extracting(l -> l.platformLineId() + "×" + l.quantity() + " " + l.skuCode())
+                .containsExactly("6921234567890124001×2 FH-TEE-WHT-M", "6921234567890124002×1 FH-MUG-350");
+        assertThat(o.receiver().province()).isEqualTo("新疆维吾尔自治区");
+        // one sub-order has an open refund request: the whole order must not ship
+        assertThat(o.afterSale()).isEqualTo(AfterSale.REQUESTED);
+    }
+
+    @Test
+    void everySubOrderRefundedBeforeShippingReadsAsCancelled() {
+        String json = Payloads.read("doudian/orderDetail-multi-sku-after-sale.json")
+                .replace("\"after_sale_status\": 0, \"refund_status\": 0", "\"after_sale_status\": 12, \"refund_status\": 3")
+                .replace("\"after_sale_status\": 6, \"refund_status\": 1", "\"after_sale_status\": 12, \"refund_status\": 3");
+        IncomingOrder o = DoudianMapper.order(DoudianMapper.envelope(json).data().path("shop_order_detail"));
+        assertThat(o.afterSale()).isEqualTo(AfterSale.REFUNDED);
+        assertThat(o.state()).isEqualTo(PlatformState.CANCELLED);
+    }
+
+    @Test
+    void afterSaleOfOneSubOrder() {
+        assertThat(DoudianMapper.afterSale(DoudianJson.parse("{\"after_sale_status\":0,\"refund_status\":0}"))).isEqualTo(AfterSale.NONE);
+        assertThat(DoudianMapper.afterSale(DoudianJson.parse("{\"after_sale_status\":6,\"refund_status\":1}"))).isEqualTo(AfterSale.REQUESTED);
+        assertThat(DoudianMapper.afterSale(DoudianJson.parse("{\"after_sale_status\":12,\"refund_status\":3}"))).isEqualTo(AfterSale.REFUNDED);
+        assertThat(DoudianMapper.afterSale(DoudianJson.parse("{\"after_sale_status\":27,\"refund_status\":0}"))).isEqualTo(AfterSale.NONE);
+        assertThat(DoudianMapper.afterSale(DoudianJson.parse("{}"))).isEqualTo(AfterSale.NONE);
+        assertThat(DoudianMapper.combine(List.of(AfterSale.REFUNDED, AfterSale.NONE))).isEqualTo(AfterSale.PARTLY_REFUNDED);
+    }
+
+    @Test
+    void everyOrderStatusOfThePlatformIsKnown() {
+        assertThat(List.of(1, 105, 2, 101, 3, 4, 5).stream().map(DoudianCodes::state).toList()).containsExactly(
+                PlatformState.UNPAID, PlatformState.PAID_HELD, PlatformState.SHIPPABLE, PlatformState.PARTLY_SHIPPED,
+                PlatformState.SHIPPED, PlatformState.CANCELLED, PlatformState.COMPLETED);
     }
 }

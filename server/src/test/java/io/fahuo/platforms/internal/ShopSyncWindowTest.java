@@ -34,7 +34,7 @@ import io.fahuo.platforms.domain.ShopCredentials;
 /** A sync window whose orders leave it while it is paged (they ship meanwhile) still takes every order in. */
 class ShopSyncWindowTest {
 
-    /** A platform window of orders in update-time order; every page read ships its first five orders, which leave the window. */
+    /** A platform window of orders in update-time order; orders that ship leave it (their update time moves on). */
     static final class ShippingWhilePaged implements PlatformConnector {
         final List<String> window = new ArrayList<>();
 
@@ -53,9 +53,7 @@ class ShopSyncWindowTest {
         public OrderWindowPage ordersUpdatedBetween(ShopCredentials shop, Instant from, Instant to, int page, int size) {
             int total = window.size();
             List<String> ids = window.subList(Math.min(total, page * size), Math.min(total, page * size + size));
-            List<IncomingOrder> orders = ids.stream().map(ShippingWhilePaged::order).toList();
-            window.removeAll(new ArrayList<>(ids.subList(0, Math.min(5, ids.size()))));
-            return new OrderWindowPage(orders, total, page, size);
+            return new OrderWindowPage(ids.stream().map(ShippingWhilePaged::order).toList(), total, page, size);
         }
 
         static IncomingOrder order(String id) {
@@ -90,6 +88,8 @@ class ShopSyncWindowTest {
         doAnswer(call -> {
             List<IncomingOrder> page = call.getArgument(3);
             page.forEach(o -> takenIn.add(o.platformOrderId()));
+            // the pipeline ships the first five of every page taken in while the sync reads on
+            page.stream().limit(5).forEach(o -> platform.window.remove(o.platformOrderId()));
             return new OrderIntake.Result(page.size(), 0, 0);
         }).when(intake).accept(anyLong(), anyLong(), anyString(), any());
         Shop shop = new Shop(7, 1, Platform.DOUDIAN, "shop", "4463798", "http://localhost", "key", null, true, null, null, null);
