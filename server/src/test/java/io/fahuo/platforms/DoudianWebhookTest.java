@@ -8,26 +8,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.ScheduledExecution;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 
 import io.fahuo.orders.Orders;
 import io.fahuo.orders.domain.Order;
 import io.fahuo.orders.domain.OrderStatus;
 import io.fahuo.platforms.doudian.DoudianPush;
 import io.fahuo.platforms.domain.Platform;
-import io.fahuo.platforms.internal.ShopSyncJob;
 import io.fahuo.simulator.SimProperties;
+import io.fahuo.support.PullControl;
 import io.fahuo.support.Fixtures;
 import io.fahuo.support.IntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +50,7 @@ class DoudianWebhookTest extends IntegrationTest {
     @Test
     void aSignedPushMakesFahuoFetchTheOrderAndBelieveOnlyThePlatform() {
         Fixtures.Merchant m = fixtures.merchant("push-fetch", Fixtures.Options.standard().withoutAutoShip());
-        pausePull(m);
+        PullControl.pausePull(jobs, m.shopId());
         String orderId = sim().createOrders(m.platformShopId(), 1, Map.of()).get(0);
         // the message claims the order was cancelled; the platform's API says it awaits shipment
         String body = body("101", "msg-fetch-" + orderId, Map.of("p_id", Long.parseLong(orderId), "s_ids", List.of(),
@@ -132,26 +128,6 @@ class DoudianWebhookTest extends IntegrationTest {
         HttpResponse<String> r = post(sim.doudian().appKey(), body, DoudianPush.sign(sim.doudian().appKey(), body, sim.doudian().appSecret()));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("JSON array");
-    }
-
-    /** Moves the shop's pull a day ahead, so only a push can bring an order in. */
-    private void pausePull(Fixtures.Merchant m) {
-        TaskInstanceId sync = TaskInstanceId.of(ShopSyncJob.DESCRIPTOR.getTaskName(), ShopSyncJob.instanceId(m.shopId()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Optional<ScheduledExecution<Object>> e = jobs.getScheduledExecution(sync);
-            if (e.isEmpty()) {
-                return false;
-            }
-            if (!e.get().isPicked() && e.get().getExecutionTime().isAfter(Instant.now().plus(Duration.ofHours(1)))) {
-                return true;
-            }
-            try {
-                jobs.reschedule(sync, Instant.now().plus(Duration.ofDays(1)));
-            } catch (RuntimeException picked) {
-                // running right now; try again once it is done
-            }
-            return false;
-        });
     }
 
     static String body(String tag, String msgId, Map<String, Object> data) {

@@ -4,26 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 
 import io.fahuo.orders.Orders;
 import io.fahuo.orders.domain.Order;
 import io.fahuo.orders.domain.OrderStatus;
-import io.fahuo.platforms.internal.ShopSyncJob;
 import io.fahuo.shipments.Shipments;
 import io.fahuo.shipments.domain.Shipment;
 import io.fahuo.shipments.domain.ShipmentStatus;
+import io.fahuo.support.PullControl;
 import io.fahuo.support.ApiClient;
 import io.fahuo.support.Fixtures;
 import io.fahuo.support.IntegrationTest;
@@ -52,7 +48,7 @@ class PlatformChangesEndToEndTest extends IntegrationTest {
         String douyinId = sim().createOrders(m.platformShopId(), 1, Map.of("province", "浙江")).get(0);
         ApiClient api = api(m.token());
         Order order = awaitOrder(m, douyinId, OrderStatus.PENDING);
-        pausePull(m);
+        PullControl.pausePull(jobs, m.shopId());
         assertThat(runBatch(api, "issue-waybill", List.of(order.id())).path("succeeded").asInt()).isEqualTo(1);
         Shipment first = shipments.forOrder(m.tenantId(), order.id()).get(0);
         assertThat(first.status()).isEqualTo(ShipmentStatus.WAYBILL_ISSUED);
@@ -91,7 +87,7 @@ class PlatformChangesEndToEndTest extends IntegrationTest {
         Fixtures.Merchant m = fixtures.merchant("refund-hold", Fixtures.Options.standard().withoutAutoShip());
         String douyinId = sim().createOrders(m.platformShopId(), 1, Map.of()).get(0);
         Order order = awaitOrder(m, douyinId, OrderStatus.PENDING);
-        pausePull(m);
+        PullControl.pausePull(jobs, m.shopId());
 
         sim().post("/sim/doudian/_control/orders/" + douyinId + "/refund", "");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -111,7 +107,7 @@ class PlatformChangesEndToEndTest extends IntegrationTest {
         Fixtures.Merchant m = fixtures.merchant("refund-withdrawn", Fixtures.Options.standard().withoutAutoShip());
         String douyinId = sim().createOrders(m.platformShopId(), 1, Map.of()).get(0);
         Order order = awaitOrder(m, douyinId, OrderStatus.PENDING);
-        pausePull(m);
+        PullControl.pausePull(jobs, m.shopId());
         sim().post("/sim/doudian/_control/orders/" + douyinId + "/refund", "");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(orders.get(m.tenantId(), order.id()).status()).isEqualTo(OrderStatus.ON_HOLD));
@@ -131,7 +127,7 @@ class PlatformChangesEndToEndTest extends IntegrationTest {
         Fixtures.Merchant m = fixtures.merchant("refund-shipped", Fixtures.Options.standard());
         String douyinId = sim().createOrders(m.platformShopId(), 1, Map.of()).get(0);
         Order order = awaitOrder(m, douyinId, OrderStatus.SHIPPED);
-        pausePull(m);
+        PullControl.pausePull(jobs, m.shopId());
 
         sim().post("/sim/doudian/_control/orders/" + douyinId + "/refund", "");
         sim().post("/sim/doudian/_control/orders/" + douyinId + "/refund/complete", "");
@@ -145,26 +141,6 @@ class PlatformChangesEndToEndTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(orders.findByPlatformId(m.tenantId(), m.shopId(), douyinId))
                 .get().extracting(Order::status).isEqualTo(status));
         return orders.findByPlatformId(m.tenantId(), m.shopId(), douyinId).orElseThrow();
-    }
-
-    /** Moves the shop's pull a day ahead, so only a push can bring a change in. */
-    private void pausePull(Fixtures.Merchant m) {
-        TaskInstanceId sync = TaskInstanceId.of(ShopSyncJob.DESCRIPTOR.getTaskName(), ShopSyncJob.instanceId(m.shopId()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Optional<ScheduledExecution<Object>> e = jobs.getScheduledExecution(sync);
-            if (e.isEmpty()) {
-                return false;
-            }
-            if (!e.get().isPicked() && e.get().getExecutionTime().isAfter(Instant.now().plus(Duration.ofHours(1)))) {
-                return true;
-            }
-            try {
-                jobs.reschedule(sync, Instant.now().plus(Duration.ofDays(1)));
-            } catch (RuntimeException picked) {
-                // running right now; try again once it is done
-            }
-            return false;
-        });
     }
 
     private JsonNode runBatch(ApiClient api, String action, List<Long> ids) {

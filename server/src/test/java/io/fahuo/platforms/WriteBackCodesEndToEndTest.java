@@ -4,26 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 
 import io.fahuo.orders.Orders;
 import io.fahuo.orders.domain.Order;
 import io.fahuo.orders.domain.OrderStatus;
-import io.fahuo.platforms.internal.ShopSyncJob;
 import io.fahuo.shipments.Shipments;
 import io.fahuo.shipments.domain.Shipment;
 import io.fahuo.shipments.domain.ShipmentStatus;
+import io.fahuo.support.PullControl;
 import io.fahuo.support.ApiClient;
 import io.fahuo.support.Fixtures;
 import io.fahuo.support.IntegrationTest;
@@ -58,7 +54,7 @@ class WriteBackCodesEndToEndTest extends IntegrationTest {
         String douyinId = sim().createOrders(m.platformShopId(), 1, Map.of()).get(0);
         await().atMost(Duration.ofSeconds(60)).until(() -> orders.findByPlatformId(m.tenantId(), m.shopId(), douyinId).isPresent());
         Order order = orders.findByPlatformId(m.tenantId(), m.shopId(), douyinId).orElseThrow();
-        pausePull(m);
+        PullControl.pausePull(jobs, m.shopId());
         ApiClient api = api(m.token());
         assertThat(runBatch(api, "issue-waybill", List.of(order.id())).path("succeeded").asInt()).isEqualTo(1);
         return new Staged(m, api, douyinId, order, shipments.forOrder(m.tenantId(), order.id()).get(0));
@@ -157,25 +153,6 @@ class WriteBackCodesEndToEndTest extends IntegrationTest {
                 });
             });
         }
-    }
-
-    private void pausePull(Fixtures.Merchant m) {
-        TaskInstanceId sync = TaskInstanceId.of(ShopSyncJob.DESCRIPTOR.getTaskName(), ShopSyncJob.instanceId(m.shopId()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Optional<ScheduledExecution<Object>> e = jobs.getScheduledExecution(sync);
-            if (e.isEmpty()) {
-                return false;
-            }
-            if (!e.get().isPicked() && e.get().getExecutionTime().isAfter(Instant.now().plus(Duration.ofHours(1)))) {
-                return true;
-            }
-            try {
-                jobs.reschedule(sync, Instant.now().plus(Duration.ofDays(1)));
-            } catch (RuntimeException picked) {
-                // running right now; try again once it is done
-            }
-            return false;
-        });
     }
 
     private JsonNode runBatch(ApiClient api, String action, List<Long> ids) {
