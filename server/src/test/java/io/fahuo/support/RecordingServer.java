@@ -18,12 +18,20 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class RecordingServer implements AutoCloseable {
 
-    /** One request as it arrived: path, content type, raw body, and the body read as a form. */
-    public record Request(String method, String path, String contentType, String body) {
+    /** One request as it arrived: path, raw query, content type, raw body; the query and the body read as a form. */
+    public record Request(String method, String path, String rawQuery, String contentType, String body) {
 
         public Map<String, String> form() {
+            return decode(body);
+        }
+
+        public Map<String, String> query() {
+            return decode(rawQuery == null ? "" : rawQuery);
+        }
+
+        private static Map<String, String> decode(String encoded) {
             Map<String, String> out = new LinkedHashMap<>();
-            for (String pair : body.split("&")) {
+            for (String pair : encoded.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
                     out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
@@ -47,7 +55,7 @@ public final class RecordingServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Content-Type"), body));
             byte[] answer = (answers.size() > 1 ? answers.remove(0) : answers.isEmpty() ? "{}" : answers.get(0))
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");

@@ -6,12 +6,18 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -35,6 +41,7 @@ import io.fahuo.platforms.domain.Shop;
 import io.fahuo.platforms.domain.ShopCredentials;
 import io.fahuo.shared.Carrier;
 import io.fahuo.support.Payloads;
+import io.fahuo.support.RecordingServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,7 +57,7 @@ class DoudianLogisticsProtocolTest {
     static final String RECEIVER = "{\"province\":\"浙江省\",\"city\":\"杭州市\",\"district\":\"西湖区\",\"street\":\"文新街道\","
             + "\"name\":\"#NHrf#bmFtZQ==#1##\",\"tel\":\"$$1Gz$dGVs#1##\",\"detail\":\"#ML3B#ZGV0YWls#1##\"}";
 
-    final DoudianRecorder server = new DoudianRecorder();
+    final RecordingServer server = new RecordingServer();
     final Shops shops = mock(Shops.class);
     final DoudianWaybillConnector connector;
     final DoudianConnector doudian;
@@ -96,11 +103,11 @@ class DoudianLogisticsProtocolTest {
     }
 
     void assertSignedCallTo(String method) {
-        DoudianRecorder.Call call = server.last();
+        RecordingServer.Request call = server.last();
         assertThat(call.path()).isEqualTo("/" + method.replace('.', '/'));
         assertThat(call.query()).containsEntry("method", method).containsEntry("app_key", APP_KEY).containsEntry("v", "2")
                 .containsEntry("access_token", "access-token-1").containsEntry("sign_method", "hmac-sha256");
-        assertThat(call.query().get("sign")).isEqualTo(DoudianRecorder.expectedSign(APP_KEY, SECRET, call));
+        assertThat(call.query().get("sign")).isEqualTo(expectedSign(APP_KEY, SECRET, call));
     }
 
     @Test
@@ -164,7 +171,7 @@ class DoudianLogisticsProtocolTest {
         void refusesAnOrderOfAnotherShopWithoutCallingDouyin() {
             assertThatThrownBy(() -> connector.issueWaybill(account(Carrier.ZTO), Map.of("shopId", "42"), request("999")))
                     .isInstanceOf(CourierException.class).hasMessageContaining("belongs to another shop");
-            assertThat(server.calls()).isEmpty();
+            assertThat(server.requests()).isEmpty();
         }
 
         @Test
@@ -278,7 +285,7 @@ class DoudianLogisticsProtocolTest {
             ConfirmationOutcome outcome = new DoudianShippingCorrection(doudian).correct(shop(), "6921234567890123456", Carrier.ZTO,
                     "73100000000001");
             assertThat(outcome.kind()).isEqualTo(ConfirmationOutcome.Kind.CONFIRMED);
-            assertThat(server.calls()).extracting(c -> c.query().get("method")).containsExactly("order.orderDetail", "order.logisticsEdit");
+            assertThat(server.requests()).extracting(c -> c.query().get("method")).containsExactly("order.orderDetail", "order.logisticsEdit");
             assertSignedCallTo("order.logisticsEdit");
             assertThat(sent().path("order_id").stringValue()).isEqualTo("6921234567890123456");
             assertThat(sent().path("company_code").stringValue()).isEqualTo("zhongtong");
@@ -290,7 +297,7 @@ class DoudianLogisticsProtocolTest {
             server.answering(DETAIL);
             assertThat(new DoudianShippingCorrection(doudian).correct(shop(), "6921234567890123456", Carrier.ZTO, "73100000000009").kind())
                     .isEqualTo(ConfirmationOutcome.Kind.CONFIRMED);
-            assertThat(server.calls()).extracting(c -> c.query().get("method")).containsExactly("order.orderDetail");
+            assertThat(server.requests()).extracting(c -> c.query().get("method")).containsExactly("order.orderDetail");
         }
 
         @Test
@@ -334,6 +341,19 @@ class DoudianLogisticsProtocolTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idempotent_id");
             assertThatThrownBy(() -> DoudianLogisticsMapper.syncStockParams("FH-MUG-350", false, null, -1))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    /** The HMAC-SHA256 the platform expects for a call, computed here from the published rule, not by Fahuo's signer. */
+    private static String expectedSign(String appKey, String secret, RecordingServer.Request call) {
+        String message = secret + "app_key" + appKey + "method" + call.query().get("method") + "param_json" + call.body()
+                + "timestamp" + call.query().get("timestamp") + "v" + "2" + secret;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
